@@ -1,0 +1,122 @@
+package org.crisisreplay.cli;
+
+import org.crisisreplay.scenario.InvalidScenarioException;
+import org.crisisreplay.simulation.RuleBreach;
+import org.crisisreplay.story.InvariantViolation;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The command line: {@code java -jar crisis-replay.jar VERB ...}. */
+@Command(name = "crisis-replay", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = {"Replay a crisis day by day, query the state on any date, and run what-if scenarios.",
+                "Options starting with --spring. (e.g. --spring.datasource.url=...) configure the store."},
+        subcommands = {ReplayCommand.class, StateCommand.class, ValidateCommand.class, EventsCommand.class,
+                RebuildCommand.class, SeriesCommand.class, SourcesCommand.class, DiffCommand.class,
+                CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:anything else (the store is in use, an I/O error, ...)",
+                "2:invalid input: a scenario file or an argument"})
+public class Cli implements Runnable {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int INVALID = 2;
+
+    static final ThreadLocal<Engine> ENGINE = new ThreadLocal<>();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a verb (see --help)");
+    }
+
+    static Engine engine() {
+        return ENGINE.get();
+    }
+
+    public static int run(String... args) {
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        return run(out, err, args);
+    }
+
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        List<String> springArgs = new ArrayList<>();
+        List<String> ours = new ArrayList<>();
+        for (String a : args) {
+            (a.startsWith("--spring.") || a.startsWith("--crisis-replay.") ? springArgs : ours).add(a);
+        }
+        try (Engine engine = new Engine(springArgs)) {
+            ENGINE.set(engine);
+            CommandLine cl = new CommandLine(new Cli());
+            cl.setOut(new PrintWriter(out, true));
+            cl.setErr(new PrintWriter(err, true));
+            cl.setCaseInsensitiveEnumValuesAllowed(true);
+            cl.setParameterExceptionHandler((ex, a) -> {
+                err.println("crisis-replay: " + ex.getMessage());
+                CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+                err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+                return INVALID;
+            });
+            cl.setExecutionExceptionHandler((ex, c, parsed) -> handle(ex, err));
+            return cl.execute(ours.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            return handle(e, err);
+        } finally {
+            ENGINE.remove();
+        }
+    }
+
+    /** Every failure becomes one clear message and an exit code; never a stack trace. */
+    static int handle(Throwable ex, PrintStream err) {
+        Throwable e = rootOf(ex);
+        if (e instanceof InvalidScenarioException invalid) {
+            invalid.problems().forEach(p -> err.println(p));
+            return INVALID;
+        }
+        if (e instanceof InvariantViolation v) {
+            err.println("error: " + v.getMessage());
+            return INVALID;
+        }
+        if (e instanceof RuleBreach b) {
+            err.println("error: " + b.getMessage());
+            return INVALID;
+        }
+        String message = StoreErrors.describe(ex);
+        err.println("error: " + message);
+        if (System.getenv("CRISIS_REPLAY_DEBUG") != null) {
+            ex.printStackTrace(err);
+        }
+        return FAILED;
+    }
+
+    /** The most specific cause that this program knows how to explain. */
+    static Throwable rootOf(Throwable ex) {
+        Throwable t = ex;
+        while (t != null) {
+            if (t instanceof InvalidScenarioException || t instanceof InvariantViolation || t instanceof RuleBreach) {
+                return t;
+            }
+            t = t.getCause();
+        }
+        return ex;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Cli.class.getPackage().getImplementationVersion();
+            return new String[] {"crisis-replay " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.crisisreplay.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.LocalDate;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Human-readable output: aligned, one thing per line, figures with their range and sources. */
+public final class Text {
+
+    private Text() {
+    }
+
+    /** A value on one line: figures as {@code best (low–high) [sources]}, lists joined, null as a dash. */
+    public static String value(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return "—";
+        }
+        if (v.isObject() && v.has("best") && v.has("low")) {
+            long best = v.get("best").asLong();
+            long low = v.get("low").asLong();
+            long high = v.get("high").asLong();
+            String range = low == high && low == best ? "" : "  (" + number(low) + "–" + number(high) + ")";
+            String sources = v.path("sources").isEmpty() ? "" : "  [" + join(v.get("sources"), ", ") + "]";
+            return number(best) + range + sources;
+        }
+        if (v.isArray()) {
+            if (v.isEmpty()) {
+                return "—";
+            }
+            List<String> parts = new ArrayList<>();
+            v.forEach(x -> parts.add(x.isObject() ? inline(x) : value(x)));
+            return String.join(v.get(0).isObject() ? "; " : ", ", parts);
+        }
+        if (v.isObject()) {
+            return inline(v);
+        }
+        if (v.isIntegralNumber()) {
+            return number(v.asLong());
+        }
+        if (v.isBoolean()) {
+            return v.asBoolean() ? "yes" : "no";
+        }
+        return v.asText();
+    }
+
+    private static String inline(JsonNode o) {
+        List<String> parts = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> it = o.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> f = it.next();
+            if (!f.getValue().isNull()) {
+                parts.add(value(f.getValue()));
+            }
+        }
+        return String.join(" ", parts);
+    }
+
+    private static String join(JsonNode array, String sep) {
+        List<String> parts = new ArrayList<>();
+        array.forEach(x -> parts.add(x.asText()));
+        return String.join(sep, parts);
+    }
+
+    public static String number(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** An object as an indented block of aligned {@code label  value} lines. */
+    public static void block(StringBuilder out, JsonNode object, String indent) {
+        int width = 0;
+        Iterator<String> names = object.fieldNames();
+        while (names.hasNext()) {
+            width = Math.max(width, names.next().length());
+        }
+        Iterator<Map.Entry<String, JsonNode>> it = object.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> f = it.next();
+            JsonNode v = f.getValue();
+            boolean nested = v.isObject() && !(v.has("best") && v.has("low")) && v.size() > 0;
+            if (nested) {
+                out.append(indent).append(f.getKey()).append('\n');
+                block(out, v, indent + "  ");
+            } else {
+                out.append(indent).append(pad(f.getKey(), width)).append("  ").append(value(v)).append('\n');
+            }
+        }
+    }
+
+    public static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+
+    public static String dayHeading(String isoDate) {
+        LocalDate d = LocalDate.parse(isoDate);
+        return isoDate + "  " + d.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+    }
+}

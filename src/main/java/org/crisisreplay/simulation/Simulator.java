@@ -1,0 +1,218 @@
+package org.crisisreplay.simulation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.crisisreplay.scenario.EventDraft;
+import org.crisisreplay.scenario.Problem;
+import org.crisisreplay.scenario.RuleDraft;
+import org.crisisreplay.scenario.Scenario;
+import org.crisisreplay.scenario.ScenarioAssembler;
+import org.crisisreplay.scenario.DateRef;
+import org.crisisreplay.scenario.InvalidScenarioException;
+import org.crisisreplay.story.Commands;
+import org.crisisreplay.story.Ledger;
+import org.crisisreplay.story.StoryEvent;
+import org.crisisreplay.timeline.StateView;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Runs a scenario day by day on a simulated calendar and stores what happens as one storyline.
+ * The whole run is one unit of work in one transaction: it is stored whole, or not at all.
+ *
+ * <p>Each day: (1) the file's events of the day, in order; (2) rule events that fell due that day,
+ * in the order they were made; (3) rules of state conditions only, once each, in file order. A
+ * rule naming an event is tested right after every applied event; its {@code after_days: 0} events
+ * are applied at once. The calendar keeps its own agenda of future rule events, so no wall-clock
+ * scheduler is involved.
+ */
+@Component
+public class Simulator {
+
+    /** A run may make at most this many events, so a rule that feeds itself stops with an error. */
+    public static final int MAX_EVENTS = 200_000;
+
+    private final CommandGateway commands;
+    private final TransactionManager transactions;
+    private final EventStore eventStore;
+
+    public Simulator(CommandGateway commands, TransactionManager transactions, EventStore eventStore) {
+        this.commands = commands;
+        this.transactions = transactions;
+        this.eventStore = eventStore;
+    }
+
+    public record Outcome(String storylineId, boolean stored, int events) {
+    }
+
+    /** Whether this content's storyline is already in the store. */
+    public boolean isStored(String storylineId) {
+        return eventStore.lastSequenceNumberFor(storylineId).isPresent();
+    }
+
+    public Outcome run(Scenario scenario) {
+        String id = scenario.storylineId();
+        if (isStored(id)) {
+            return new Outcome(id, false, 0);
+        }
+        return new Outcome(id, true, play(scenario, true));
+    }
+
+    /** Runs the whole story and stores nothing: what {@code validate} does. */
+    public int dryRun(Scenario scenario) {
+        return play(scenario, false);
+    }
+
+    private int play(Scenario scenario, boolean store) {
+        UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
+        uow.attachTransaction(transactions);
+        try {
+            int events = new Run(scenario, store ? scenario.storylineId() : "dry-run:" + scenario.storylineId()).play();
+            if (store) {
+                uow.commit();
+            } else {
+                uow.rollback();
+            }
+            return events;
+        } catch (RuntimeException | Error e) {
+            if (uow.isActive()) {
+                uow.rollback(e);
+            }
+            throw e;
+        }
+    }
+
+    /** One pass of the calendar over a scenario's period. */
+    private final class Run {
+
+        private record Due(LocalDate on, String eventId, RuleDraft rule, EventDraft template) {
+        }
+
+        private final Scenario scenario;
+        private final String id;
+        private final Ledger state = new Ledger();
+        private final Set<String> retracted = new HashSet<>();
+        private final Map<String, Integer> made = new HashMap<>();
+        private final Set<String> fired = new HashSet<>();
+        private final List<Due> agenda = new ArrayList<>();
+        private final Map<String, LocalDate> dates;
+        private final List<RuleDraft> eventRules;
+        private final List<RuleDraft> stateRules;
+        private LocalDate today;
+        private int applied;
+
+        Run(Scenario scenario, String id) {
+            this.scenario = scenario;
+            this.id = id;
+            this.dates = new HashMap<>(scenario.dates());
+            for (StoryEvent e : scenario.events()) {
+                if (e instanceof StoryEvent.ReportRetracted r) {
+                    retracted.add(r.retracts());
+                }
+            }
+            eventRules = scenario.rules().stream().filter(r -> r.when().namesEvent()).toList();
+            stateRules = scenario.rules().stream().filter(r -> !r.when().namesEvent()).toList();
+        }
+
+        int play() {
+            commands.sendAndWait(new Commands.OpenStoryline(id, scenario.id(), scenario.title(),
+                    scenario.contentHash(), scenario.from(), scenario.to(), new TreeSet<>(retracted)));
+            Map<LocalDate, List<StoryEvent>> byDay = new HashMap<>();
+            for (StoryEvent e : scenario.events()) {
+                byDay.computeIfAbsent(e.meta().on(), d -> new ArrayList<>()).add(e);
+            }
+            for (today = scenario.from(); !today.isAfter(scenario.to()); today = today.plusDays(1)) {
+                for (StoryEvent e : byDay.getOrDefault(today, List.of())) {
+                    apply(e);
+                }
+                List<Due> due = agenda.stream().filter(d -> d.on().equals(today)).toList();
+                agenda.removeAll(due);
+                for (Due d : due) {
+                    apply(make(d));
+                }
+                for (RuleDraft r : stateRules) {
+                    if ((r.repeat() || !fired.contains(r.id())) && Conditions.holds(r.when(), null, this::view)) {
+                        fire(r);
+                    }
+                }
+            }
+            commands.sendAndWait(new Commands.CloseStoryline(id, applied));
+            return applied;
+        }
+
+        private void apply(StoryEvent e) {
+            if (++applied > MAX_EVENTS) {
+                throw new RuleBreach("the run made more than " + MAX_EVENTS + " events by " + today
+                        + ": does a rule with 'repeat: true' trigger itself?");
+            }
+            commands.sendAndWait(new Commands.RecordEvent(id, e));
+            if (!retracted.contains(e.meta().id())) {
+                state.apply(e);
+            }
+            if (e instanceof StoryEvent.ReportRetracted r) {
+                retracted.add(r.retracts());
+            }
+            for (RuleDraft r : eventRules) {
+                if ((r.repeat() || !fired.contains(r.id())) && Conditions.holds(r.when(), e, this::view)) {
+                    fire(r);
+                }
+            }
+        }
+
+        private JsonNode view() {
+            return StateView.render(scenario.id(), state, today, null);
+        }
+
+        private void fire(RuleDraft r) {
+            fired.add(r.id());
+            LocalDate on = today.plusDays(r.afterDays());
+            List<Due> now = new ArrayList<>();
+            for (EventDraft t : r.then()) {
+                Due d = new Due(on, r.id() + "-" + made.merge(r.id(), 1, Integer::sum), r, t);
+                if (r.afterDays() == 0) {
+                    now.add(d);
+                } else if (!on.isAfter(scenario.to())) {
+                    agenda.add(d);
+                }
+            }
+            for (Due d : now) {
+                apply(make(d));
+            }
+        }
+
+        /** The event a rule makes: its template, with the id {@code RULE-n} and the due date. */
+        private StoryEvent make(Due d) {
+            EventDraft e = d.template().copy();
+            e.id = d.eventId();
+            e.rule = d.rule().id();
+            e.on = DateRef.absolute(d.on(), d.template().at);
+            e.reported = null;
+            dates.put(e.id, d.on());
+            dates.put(d.rule().id(), d.on());
+            List<Problem> problems = new ArrayList<>();
+            StoryEvent built;
+            try {
+                built = ScenarioAssembler.build(e, d.on(), dates, problems);
+            } catch (RuntimeException x) {
+                throw new InvalidScenarioException(d.template().at, "rule '" + d.rule().id() + "' on " + d.on()
+                        + ": cannot make its event: " + x.getMessage());
+            }
+            if (built == null) {
+                throw new InvalidScenarioException(problems);
+            }
+            return built;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.crisisreplay.story;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+/** What the simulation asks of a storyline. */
+public final class Commands {
+
+    private Commands() {
+    }
+
+    /**
+     * Opens the stream of one scenario's content.
+     *
+     * @param retracted events that some event of the story retracts: they do not count in hindsight,
+     *                  so the invariants ignore them
+     */
+    public record OpenStoryline(@TargetAggregateIdentifier String storylineId, String scenario, String title,
+                                String contentHash, LocalDate from, LocalDate to, Set<String> retracted) {
+    }
+
+    public record RecordEvent(@TargetAggregateIdentifier String storylineId, StoryEvent event) {
+    }
+
+    public record CloseStoryline(@TargetAggregateIdentifier String storylineId, int events) {
+    }
+}

@@ -1,0 +1,63 @@
+package org.crisisreplay.story;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * A count as the sources give it: one or more claims, and the value taken as best.
+ * A plain number in a scenario file is a figure with one claim and no source of its own;
+ * such a figure takes its sources from the event that carries it.
+ */
+public record Figure(List<Claim> claims, Long best) {
+
+    public record Claim(long value, String source, String note) {
+    }
+
+    public Figure {
+        claims = List.copyOf(claims);
+        if (claims.isEmpty()) {
+            throw new IllegalArgumentException("a figure needs at least one claim");
+        }
+    }
+
+    public static Figure plain(long value) {
+        return new Figure(List.of(new Claim(value, null, null)), null);
+    }
+
+    /** The explicit best, else the first claim. */
+    public long bestValue() {
+        return best != null ? best : claims.get(0).value();
+    }
+
+    public long low() {
+        return claims.stream().mapToLong(Claim::value).min().orElseThrow();
+    }
+
+    public long high() {
+        return claims.stream().mapToLong(Claim::value).max().orElseThrow();
+    }
+
+    /** The claims' sources, or the carrying event's sources for a figure whose claims name none. */
+    public List<String> sources(List<String> eventSources) {
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        for (Claim c : claims) {
+            if (c.source() != null) {
+                out.add(c.source());
+            }
+        }
+        if (out.isEmpty()) {
+            out.addAll(eventSources);
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** The figure as the state shows it: best, low, high and sources. */
+    public Tally tally(List<String> eventSources) {
+        // the explicit best may lie outside the claims; low/high still bound every stated value
+        long lo = Math.min(low(), bestValue());
+        long hi = Math.max(high(), bestValue());
+        return new Tally(bestValue(), lo, hi, sources(eventSources));
+    }
+
+}

@@ -1,0 +1,79 @@
+package org.crisisreplay.story;
+
+import java.util.Optional;
+
+import org.crisisreplay.story.StoryEvent.*;
+
+/**
+ * The rules a story must keep. Each is one named predicate over the story so far and the next
+ * event; {@link #check} names the first rule the event would break.
+ */
+public enum Invariant {
+
+    ARRIVAL_NEEDS_REQUEST("troops cannot arrive before assistance was requested") {
+        @Override
+        boolean breaks(Ledger story, StoryEvent next) {
+            return next instanceof TroopsArrived && story.requestedOn == null;
+        }
+    },
+    NO_ARRIVAL_AFTER_WITHDRAWAL("nothing arrives after the mission is WITHDRAWN") {
+        @Override
+        boolean breaks(Ledger story, StoryEvent next) {
+            return next instanceof TroopsArrived && story.status == MissionStatus.WITHDRAWN;
+        }
+    },
+    DEPARTURE_WITHIN_STRENGTH("no more troops can leave a contingent than it has") {
+        @Override
+        boolean breaks(Ledger story, StoryEvent next) {
+            if (!(next instanceof TroopsWithdrawn w)) {
+                return false;
+            }
+            Tally had = story.contingents.get(w.contingent());
+            long has = had == null ? 0 : had.best();
+            long leaving = w.troops().all() ? has : w.troops().figure().bestValue();
+            return had == null || leaving > has;
+        }
+    },
+    ANNOUNCEMENT_NEEDS_TROOPS("a withdrawal cannot be announced while no troops are in the country") {
+        @Override
+        boolean breaks(Ledger story, StoryEvent next) {
+            return next instanceof WithdrawalAnnounced && story.troopsPresent() == 0;
+        }
+    },
+    START_NOT_BEFORE_ANNOUNCEMENT("a withdrawal cannot start before it is announced") {
+        @Override
+        boolean breaks(Ledger story, StoryEvent next) {
+            if (next instanceof WithdrawalAnnounced a) {
+                return a.starts().isBefore(a.meta().on());
+            }
+            return next instanceof TroopsWithdrawn && !story.withdrawalAnnounced();
+        }
+    };
+
+    private final String description;
+
+    Invariant(String description) {
+        this.description = description;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    abstract boolean breaks(Ledger story, StoryEvent next);
+
+    /** The first rule that {@code next} would break if applied to {@code story}. */
+    public static Optional<Invariant> check(Ledger story, StoryEvent next) {
+        for (Invariant rule : values()) {
+            if (rule.breaks(story, next)) {
+                return Optional.of(rule);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The rule's name as users see it, e.g. {@code arrival-needs-request}. */
+    public String label() {
+        return name().toLowerCase().replace('_', '-');
+    }
+}

@@ -1,0 +1,3 @@
+package org.crisisreplay.story;
+
+public enum MissionStatus { NONE, REQUESTED, AUTHORIZED, DEPLOYED, WITHDRAWAL_ANNOUNCED, WITHDRAWING, WITHDRAWN }

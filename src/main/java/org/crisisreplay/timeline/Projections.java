@@ -1,0 +1,73 @@
+package org.crisisreplay.timeline;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.OptionalLong;
+
+/** Keeps the read models level with the event store: waits for them, and rebuilds them. */
+@Component
+public class Projections {
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+
+    public Projections(EventProcessingConfiguration processing, EventStore eventStore) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+    }
+
+    private StreamingEventProcessor processor() {
+        return processing.eventProcessor(TimelineProjection.GROUP, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no event processor '" + TimelineProjection.GROUP + "'"));
+    }
+
+    /** Waits until the projection has handled every stored event. */
+    public void awaitCaughtUp(Duration timeout) {
+        TrackingToken head = eventStore.createHeadToken();
+        OptionalLong target = head == null ? OptionalLong.empty() : head.position();
+        if (target.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        StreamingEventProcessor p = processor();
+        while (!caughtUp(p, target.getAsLong())) {
+            if (p.isError()) {
+                throw new IllegalStateException("the '" + TimelineProjection.GROUP + "' projection stopped on an error");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the projection did not catch up with the store within " + timeout);
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the projection", e);
+            }
+        }
+    }
+
+    private static boolean caughtUp(StreamingEventProcessor p, long head) {
+        var status = p.processingStatus();
+        if (status.isEmpty()) {
+            return false;
+        }
+        return status.values().stream().allMatch(s -> {
+            OptionalLong pos = s.getCurrentPosition();
+            return !s.isErrorState() && pos.isPresent() && pos.getAsLong() >= head;
+        });
+    }
+
+    /** Drops the read models and replays every stored event into them. */
+    public void rebuild(Duration timeout) {
+        StreamingEventProcessor p = processor();
+        p.shutDown();
+        p.resetTokens();
+        p.start();
+        awaitCaughtUp(timeout);
+    }
+}

@@ -1,0 +1,64 @@
+package org.crisisreplay.timeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Compares two states path by path: a figure, a list or a scalar is one path. */
+public final class StateDiff {
+
+    /** Paths that name the view itself, not the state. */
+    static final Set<String> IGNORED = Set.of("scenario", "on", "asKnownOn");
+
+    public record Change(String path, JsonNode from, JsonNode to) {
+    }
+
+    private StateDiff() {
+    }
+
+    /** Every path of a state with its value, in document order. */
+    public static Map<String, JsonNode> flatten(JsonNode state) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        walk("", state, out);
+        return out;
+    }
+
+    private static void walk(String prefix, JsonNode node, Map<String, JsonNode> out) {
+        if (node.isObject() && !isFigure(node) && (prefix.isEmpty() || node.size() > 0)) {
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> f = fields.next();
+                String path = prefix.isEmpty() ? f.getKey() : prefix + "." + f.getKey();
+                if (prefix.isEmpty() && IGNORED.contains(f.getKey())) {
+                    continue;
+                }
+                walk(path, f.getValue(), out);
+            }
+        } else {
+            out.put(prefix, node);
+        }
+    }
+
+    static boolean isFigure(JsonNode node) {
+        return node.isObject() && node.has("best") && node.has("low") && node.has("high");
+    }
+
+    /** The paths whose values differ, in the order of {@code a} then the paths only {@code b} has. */
+    public static List<Change> compare(JsonNode a, JsonNode b) {
+        Map<String, JsonNode> fa = flatten(a);
+        Map<String, JsonNode> fb = flatten(b);
+        Set<String> paths = new LinkedHashSet<>(fa.keySet());
+        paths.addAll(fb.keySet());
+        JsonNode none = JsonNodeFactory.instance.nullNode();
+        return paths.stream()
+                .filter(p -> !fa.getOrDefault(p, none).equals(fb.getOrDefault(p, none)))
+                .map(p -> new Change(p, fa.getOrDefault(p, none), fb.getOrDefault(p, none)))
+                .toList();
+    }
+}

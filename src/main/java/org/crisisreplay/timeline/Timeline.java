@@ -1,0 +1,110 @@
+package org.crisisreplay.timeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.crisisreplay.scenario.EventTypes;
+import org.crisisreplay.story.Ledger;
+import org.crisisreplay.story.StoryEvent;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Answers questions about stored storylines from the projection tables. A state query is two
+ * index lookups, however long the story before that date.
+ */
+@Component
+public class Timeline {
+
+    private static final LocalDate END_OF_TIME = LocalDate.of(9999, 12, 31);
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public Timeline(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** A stored storyline as the projection knows it. */
+    public record Storyline(String id, String scenario, String title, LocalDate from, LocalDate to, boolean closed,
+                            int events) {
+    }
+
+    public Optional<Storyline> storyline(String storylineId) {
+        return jdbc.query("SELECT storyline_id, scenario, title, period_from, period_to, closed, events FROM storyline "
+                        + "WHERE storyline_id = ?",
+                (rs, i) -> new Storyline(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getDate(4).toLocalDate(), rs.getDate(5).toLocalDate(), rs.getBoolean(6), rs.getInt(7)),
+                storylineId).stream().findFirst();
+    }
+
+    /** The storyline holding the latest stored content of a scenario id. */
+    public Optional<String> head(String scenario) {
+        return jdbc.queryForList("SELECT storyline_id FROM scenario_head WHERE scenario = ?", String.class, scenario)
+                .stream().findFirst();
+    }
+
+    /** Every scenario id with stored content, in order. */
+    public List<String> scenarios() {
+        return jdbc.queryForList("SELECT scenario FROM scenario_head ORDER BY scenario", String.class);
+    }
+
+    /** The folded story that answers "on D, as known on K" (K null: hindsight). */
+    public Ledger ledger(String storylineId, LocalDate on, LocalDate asKnownOn) {
+        LocalDate series = jdbc.queryForObject("SELECT MAX(series) FROM day_state WHERE storyline_id = ? AND series <= ?",
+                LocalDate.class, storylineId, Date.valueOf(asKnownOn == null ? END_OF_TIME : asKnownOn));
+        if (series == null) {
+            return new Ledger();
+        }
+        LocalDate upTo = asKnownOn != null && asKnownOn.isBefore(on) ? asKnownOn : on;
+        List<String> rows = jdbc.queryForList("SELECT ledger FROM day_state WHERE storyline_id = ? AND series = ? "
+                        + "AND on_date <= ? ORDER BY on_date DESC LIMIT 1", String.class, storylineId,
+                Date.valueOf(series), Date.valueOf(upTo));
+        return rows.isEmpty() ? new Ledger() : read(rows.get(0), Ledger.class);
+    }
+
+    public ObjectNode state(String scenario, String storylineId, LocalDate on, LocalDate asKnownOn) {
+        return StateView.render(scenario, ledger(storylineId, on, asKnownOn), on, asKnownOn);
+    }
+
+    /** The stored events in the order applied. */
+    public List<StoryEvent> storedEvents(String storylineId) {
+        return jdbc.query("SELECT type, payload FROM story_event WHERE storyline_id = ? ORDER BY seq",
+                (rs, i) -> event(rs.getString(1), rs.getString(2)), storylineId);
+    }
+
+    /** The events that happened on a day, in the order applied. */
+    public List<StoryEvent> eventsOn(String storylineId, LocalDate day) {
+        return jdbc.query("SELECT type, payload FROM story_event WHERE storyline_id = ? AND on_date = ? ORDER BY seq",
+                (rs, i) -> event(rs.getString(1), rs.getString(2)), storylineId, Date.valueOf(day));
+    }
+
+    /** The events that became known on a day, in the order applied. */
+    public List<StoryEvent> eventsReportedOn(String storylineId, LocalDate day) {
+        return jdbc.query("SELECT type, payload FROM story_event WHERE storyline_id = ? AND reported = ? ORDER BY seq",
+                (rs, i) -> event(rs.getString(1), rs.getString(2)), storylineId, Date.valueOf(day));
+    }
+
+    public StoryEvent event(String type, String payload) {
+        return read(payload, EventTypes.get(type).type());
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable stored value: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public JsonNode tree(Object value) {
+        return json.valueToTree(value);
+    }
+}

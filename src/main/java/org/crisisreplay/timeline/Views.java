@@ -1,0 +1,142 @@
+package org.crisisreplay.timeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.crisisreplay.story.StoryEvent;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The views built from a stored storyline day by day: the replay, a series of one state path,
+ * and the comparison of two storylines. Shared by the command line and the HTTP API.
+ */
+@Component
+public class Views {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final Timeline timeline;
+
+    public Views(Timeline timeline) {
+        this.timeline = timeline;
+    }
+
+    /** One stored storyline, named for output. */
+    public record Story(String scenario, String storylineId, LocalDate from, LocalDate to, List<String> removed) {
+    }
+
+    /**
+     * One object per day: {@code on}, {@code events}, {@code changes} from the day before, {@code state}.
+     * As it unfolded: each day as known that day, its events those reported that day.
+     */
+    public List<ObjectNode> replay(Story s, LocalDate from, LocalDate to, boolean asItUnfolded) {
+        List<ObjectNode> days = new ArrayList<>();
+        LocalDate start = from == null ? s.from() : from;
+        LocalDate end = to == null ? s.to() : to;
+        JsonNode before = state(s, start.minusDays(1), asItUnfolded ? start.minusDays(1) : null);
+        Map<String, StoryEvent> byId = null;
+        for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
+            ObjectNode state = state(s, day, asItUnfolded ? day : null);
+            ObjectNode o = JSON.objectNode();
+            o.put("on", day.toString());
+            ArrayNode events = o.putArray("events");
+            List<StoryEvent> todays = asItUnfolded ? timeline.eventsReportedOn(s.storylineId(), day)
+                    : timeline.eventsOn(s.storylineId(), day);
+            for (StoryEvent e : todays) {
+                ObjectNode ev = EventJson.of(e, null);
+                if (asItUnfolded && !e.meta().on().equals(day)) {
+                    ev.put("happenedOn", e.meta().on().toString());
+                }
+                if (e instanceof StoryEvent.ReportRetracted r) {
+                    if (byId == null) {
+                        byId = new java.util.HashMap<>();
+                        for (StoryEvent x : timeline.storedEvents(s.storylineId())) {
+                            byId.put(x.meta().id(), x);
+                        }
+                    }
+                    StoryEvent taken = byId.get(r.retracts());
+                    if (taken != null) {
+                        ev.set("takesBack", EventJson.of(taken, null));
+                    }
+                }
+                events.add(ev);
+            }
+            ArrayNode changes = o.putArray("changes");
+            for (StateDiff.Change c : StateDiff.compare(before, state)) {
+                ObjectNode ch = changes.addObject();
+                ch.put("path", c.path());
+                ch.set("from", c.from());
+                ch.set("to", c.to());
+            }
+            o.set("state", state);
+            days.add(o);
+            before = state;
+        }
+        return days;
+    }
+
+    public ObjectNode state(Story s, LocalDate on, LocalDate asKnownOn) {
+        return timeline.state(s.scenario(), s.storylineId(), on, asKnownOn);
+    }
+
+    /** The value of one state path on every day of the period. */
+    public ObjectNode series(Story s, String path, LocalDate asKnownOn) {
+        ObjectNode o = JSON.objectNode();
+        o.put("scenario", s.scenario());
+        o.put("field", path);
+        ArrayNode points = o.putArray("points");
+        for (LocalDate day = s.from(); !day.isAfter(s.to()); day = day.plusDays(1)) {
+            JsonNode value = lookup(state(s, day, asKnownOn), path);
+            points.addObject().put("on", day.toString()).set("value", value);
+        }
+        return o;
+    }
+
+    static JsonNode lookup(JsonNode state, String path) {
+        JsonNode n = state;
+        for (String part : path.split("\\.")) {
+            n = n == null || n.isNull() ? null : n.get(part);
+        }
+        return n == null ? JSON.nullNode() : n;
+    }
+
+    /** Both storylines over both periods: the first day they differ, and per day every differing path. */
+    public ObjectNode diff(Story base, Story whatIf) {
+        ObjectNode o = JSON.objectNode();
+        o.put("base", base.scenario());
+        o.put("whatIf", whatIf.scenario());
+        LocalDate from = base.from().isBefore(whatIf.from()) ? base.from() : whatIf.from();
+        LocalDate to = base.to().isAfter(whatIf.to()) ? base.to() : whatIf.to();
+        ArrayNode days = JSON.arrayNode();
+        String first = null;
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            List<StateDiff.Change> changes = StateDiff.compare(state(base, day, null), state(whatIf, day, null));
+            if (changes.isEmpty()) {
+                continue;
+            }
+            if (first == null) {
+                first = day.toString();
+            }
+            ObjectNode d = days.addObject();
+            d.put("on", day.toString());
+            ArrayNode list = d.putArray("changes");
+            for (StateDiff.Change c : changes) {
+                ObjectNode ch = list.addObject();
+                ch.put("path", c.path());
+                ch.set("base", c.from());
+                ch.set("whatIf", c.to());
+            }
+        }
+        o.put("firstDivergence", first);
+        ArrayNode removed = o.putArray("removed");
+        whatIf.removed().forEach(removed::add);
+        o.set("days", days);
+        return o;
+    }
+}
