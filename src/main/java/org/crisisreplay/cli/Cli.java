@@ -44,6 +44,10 @@ public class Cli implements Runnable {
         return ENGINE.get();
     }
 
+    static Workspace workspace() {
+        return new Workspace(ENGINE.get());
+    }
+
     public static int run(String... args) {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);

@@ -30,9 +30,12 @@ class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Workspace ws = Cli.engine().bean(Workspace.class);
-        Workspace.Opened a = ws.open(base);
-        Workspace.Opened b = ws.open(whatIf);
+        Workspace ws = Cli.workspace();
+        // both files are read before the store is opened: a bad one is refused before anything runs
+        var baseScenario = ws.load(base);
+        var whatIfScenario = ws.load(whatIf);
+        Workspace.Opened a = ws.open(baseScenario);
+        Workspace.Opened b = ws.open(whatIfScenario);
         ObjectNode diff = Cli.engine().bean(Views.class).diff(a.story(), b.story());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -43,6 +43,16 @@ public final class Engine implements AutoCloseable {
         return context;
     }
 
+    /** A setting given on the command line as {@code --name=value}, else the default. */
+    public String setting(String name, String fallback) {
+        for (String a : springArgs) {
+            if (a.startsWith("--" + name + "=")) {
+                return a.substring(name.length() + 3);
+            }
+        }
+        return fallback;
+    }
+
     public boolean started() {
         return context != null;
     }

@@ -28,7 +28,7 @@ class EventsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Workspace.Opened opened = Cli.engine().bean(Workspace.class).open(file);
+        Workspace.Opened opened = Cli.workspace().open(file);
         List<StoryEvent> events = Cli.engine().bean(Timeline.class).storedEvents(opened.story().storylineId());
         PrintWriter out = spec.commandLine().getOut();
         int idWidth = events.stream().mapToInt(e -> e.meta().id().length()).max().orElse(0);

@@ -40,7 +40,7 @@ class ReplayCommand implements Callable<Integer> {
         if (from != null && to != null && to.isBefore(from)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--to " + to + " is before --from " + from);
         }
-        Workspace.Opened opened = Cli.engine().bean(Workspace.class).open(file);
+        Workspace.Opened opened = Cli.workspace().open(file);
         List<ObjectNode> days = Cli.engine().bean(Views.class).replay(opened.story(), from, to, unfolded);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -42,7 +42,7 @@ class SeriesCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "unknown state path '" + field + "'"
                     + Suggestions.hint(field, StatePaths.examples()));
         }
-        Workspace.Opened opened = Cli.engine().bean(Workspace.class).open(file);
+        Workspace.Opened opened = Cli.workspace().open(file);
         ObjectNode series = Cli.engine().bean(Views.class).series(opened.story(), field, asKnownOn);
         PrintWriter out = spec.commandLine().getOut();
         if (!csv) {

@@ -30,7 +30,7 @@ class SourcesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Workspace.Opened opened = Cli.engine().bean(Workspace.class).open(file);
+        Workspace.Opened opened = Cli.workspace().open(file);
         var events = Cli.engine().bean(Timeline.class).storedEvents(opened.story().storylineId());
         Map<String, Integer> counts = SourceUse.counts(opened.scenario(), events);
         PrintWriter out = spec.commandLine().getOut();

@@ -34,7 +34,7 @@ class StateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Workspace ws = Cli.engine().bean(Workspace.class);
+        Workspace ws = Cli.workspace();
         Workspace.Opened opened = ws.open(file);
         ObjectNode state = Cli.engine().bean(org.crisisreplay.timeline.Views.class).state(opened.story(), on, asKnownOn);
         PrintWriter out = spec.commandLine().getOut();

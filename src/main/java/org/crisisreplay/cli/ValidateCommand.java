@@ -29,12 +29,9 @@ class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int code = Cli.OK;
-        Workspace ws = null;
+        Workspace ws = Cli.workspace();
         for (String file : files) {
             try {
-                if (ws == null) {
-                    ws = Cli.engine().bean(Workspace.class);
-                }
                 Scenario s = ws.load(file);
                 ws.check(s);
                 for (Problem w : SourceUse.warnings(s)) {

@@ -1,0 +1,34 @@
+package org.crisisreplay.support;
+
+import org.crisisreplay.cli.Cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the command line in this JVM against a store of the test's own. */
+public final class CliHarness {
+
+    public record Result(int exit, String out, String err) {
+    }
+
+    private CliHarness() {
+    }
+
+    public static String storeUrl(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("store") + ";WRITE_DELAY=0;MAX_COMPACT_TIME=0";
+    }
+
+    public static Result run(Path dataDir, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--spring.datasource.url=" + storeUrl(dataDir));
+        int code = Cli.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), all.toArray(String[]::new));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}
