@@ -2,6 +2,7 @@ package org.crisisreplay.cli;
 
 import org.crisisreplay.scenario.InvalidScenarioException;
 import org.crisisreplay.simulation.RuleBreach;
+import org.crisisreplay.simulation.Simulator;
 import org.crisisreplay.story.InvariantViolation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -60,7 +61,10 @@ public class Cli implements Runnable {
         for (String a : args) {
             (a.startsWith("--spring.") || a.startsWith("--crisis-replay.") ? springArgs : ours).add(a);
         }
-        try (Engine engine = new Engine(springArgs)) {
+        Thread interrupted = new Thread(() -> Simulator.running().ifPresent(id ->
+                err.println("interrupted: the run of " + id + " was stopped; nothing of it was stored")));
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        try (Engine engine = new Engine(springArgs, err)) {
             ENGINE.set(engine);
             CommandLine cl = new CommandLine(new Cli());
             cl.setOut(new PrintWriter(out, true));
@@ -78,6 +82,11 @@ public class Cli implements Runnable {
             return handle(e, err);
         } finally {
             ENGINE.remove();
+            try {
+                Runtime.getRuntime().removeShutdownHook(interrupted);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting: the hook is running or has run
+            }
         }
     }
 

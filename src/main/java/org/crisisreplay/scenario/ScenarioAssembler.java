@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HexFormat;
@@ -242,7 +243,8 @@ public final class ScenarioAssembler {
         m.events().forEach(e -> positions.put(e.id, e.at));
         m.rules().forEach(r -> positions.put("rule:" + r.id(), r.at()));
         return new Scenario(m.id(), m.title(), m.file(), from, to, m.sources(), m.actors(), ordered, m.rules(),
-                List.copyOf(m.removed()), hash(m.contents()), m.extendsId(), Map.copyOf(dates), Map.copyOf(positions));
+                List.copyOf(m.removed()), hash(m.contents()), m.extendsId(), Collections.unmodifiableMap(dates),
+                Collections.unmodifiableMap(positions));
     }
 
     private static List<Problem> dedupe(List<Problem> problems) {

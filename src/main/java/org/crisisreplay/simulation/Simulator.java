@@ -13,6 +13,7 @@ import org.crisisreplay.scenario.Scenario;
 import org.crisisreplay.scenario.ScenarioAssembler;
 import org.crisisreplay.scenario.DateRef;
 import org.crisisreplay.scenario.InvalidScenarioException;
+import org.crisisreplay.store.HighWaterMark;
 import org.crisisreplay.story.Commands;
 import org.crisisreplay.story.Ledger;
 import org.crisisreplay.story.StoryEvent;
@@ -25,6 +26,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -47,11 +50,22 @@ public class Simulator {
     private final CommandGateway commands;
     private final TransactionManager transactions;
     private final EventStore eventStore;
+    private final HighWaterMark highWaterMark;
 
-    public Simulator(CommandGateway commands, TransactionManager transactions, EventStore eventStore) {
+    /** The scenario being run, if any: what a user who interrupts the program is told was not stored. */
+    private static final AtomicReference<String> RUNNING = new AtomicReference<>();
+
+    public Simulator(CommandGateway commands, TransactionManager transactions, EventStore eventStore,
+                     HighWaterMark highWaterMark) {
         this.commands = commands;
         this.transactions = transactions;
         this.eventStore = eventStore;
+        this.highWaterMark = highWaterMark;
+    }
+
+    /** The storyline being run in this process right now, if any. */
+    public static Optional<String> running() {
+        return Optional.ofNullable(RUNNING.get());
     }
 
     public record Outcome(String storylineId, boolean stored, int events) {
@@ -67,7 +81,14 @@ public class Simulator {
         if (isStored(id)) {
             return new Outcome(id, false, 0);
         }
-        return new Outcome(id, true, play(scenario, true));
+        RUNNING.set(id);
+        try {
+            int events = play(scenario, true);
+            highWaterMark.record();
+            return new Outcome(id, true, events);
+        } finally {
+            RUNNING.set(null);
+        }
     }
 
     /** Runs the whole story and stores nothing: what {@code validate} does. */
