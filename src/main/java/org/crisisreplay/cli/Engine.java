@@ -26,8 +26,10 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Starts a web server with the context (for {@code serve}); must be called before the first bean. */
-    public void enableWeb() {
+    public void enableWeb(String host, int port) {
         this.web = true;
+        springArgs.add("--server.address=" + host);
+        springArgs.add("--server.port=" + port);
     }
 
     public <T> T bean(Class<T> type) {

@@ -37,7 +37,12 @@ public final class ScenarioAssembler {
 
     /** Loads and assembles the file at {@code path}. */
     public Scenario load(Path path) {
-        return assemble(path, shown(path), new ArrayDeque<>());
+        return resolve(merge(readBytes(path, shown(path)), path, shown(path), new ArrayDeque<>()));
+    }
+
+    /** Assembles a file that was sent rather than read ({@code path} places it, for {@code extends}). */
+    public Scenario load(byte[] content, Path path, String shownAs) {
+        return resolve(merge(content, path, shownAs, new ArrayDeque<>()));
     }
 
     private static String shown(Path path) {
@@ -52,13 +57,7 @@ public final class ScenarioAssembler {
                           List<String> removed, List<byte[]> contents, String extendsId, String file) {
     }
 
-    private Scenario assemble(Path path, String shownAs, Deque<Path> chain) {
-        Merged m = merge(path, shownAs, chain);
-        return resolve(m);
-    }
-
-    private Merged merge(Path path, String shownAs, Deque<Path> chain) {
-        byte[] bytes = readBytes(path, shownAs);
+    private Merged merge(byte[] bytes, Path path, String shownAs, Deque<Path> chain) {
         ScenarioFile f = ScenarioReader.read(bytes, path, shownAs);
         if (!f.isWhatIf()) {
             List<byte[]> contents = new ArrayList<>();
@@ -76,7 +75,7 @@ public final class ScenarioAssembler {
             loop.add(basePath.getFileName().toString());
             throw new InvalidScenarioException(f.extendsAt(), "'extends' forms a loop: " + String.join(" -> ", loop));
         }
-        Merged base = merge(basePath, shown(basePath), chain);
+        Merged base = merge(readBytes(basePath, shown(basePath)), basePath, shown(basePath), chain);
         chain.pop();
         List<Problem> problems = new ArrayList<>();
         Map<String, ScenarioFile.SourceDef> sources = new LinkedHashMap<>(base.sources());

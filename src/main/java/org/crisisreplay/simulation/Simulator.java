@@ -149,7 +149,7 @@ public class Simulator {
 
         int play() {
             commands.sendAndWait(new Commands.OpenStoryline(id, scenario.id(), scenario.title(),
-                    scenario.contentHash(), scenario.from(), scenario.to(), new TreeSet<>(retracted)));
+                    scenario.contentHash(), scenario.from(), scenario.to(), new TreeSet<>(retracted), scenario.removed()));
             Map<LocalDate, List<StoryEvent>> byDay = new HashMap<>();
             for (StoryEvent e : scenario.events()) {
                 byDay.computeIfAbsent(e.meta().on(), d -> new ArrayList<>()).add(e);

@@ -33,15 +33,23 @@ public class Timeline {
 
     /** A stored storyline as the projection knows it. */
     public record Storyline(String id, String scenario, String title, LocalDate from, LocalDate to, boolean closed,
-                            int events) {
+                            int events, List<String> removed) {
     }
 
     public Optional<Storyline> storyline(String storylineId) {
-        return jdbc.query("SELECT storyline_id, scenario, title, period_from, period_to, closed, events FROM storyline "
-                        + "WHERE storyline_id = ?",
+        return jdbc.query("SELECT storyline_id, scenario, title, period_from, period_to, closed, events, removed "
+                        + "FROM storyline WHERE storyline_id = ?",
                 (rs, i) -> new Storyline(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getBoolean(6), rs.getInt(7)),
+                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getBoolean(6), rs.getInt(7),
+                        strings(rs.getString(8))),
                 storylineId).stream().findFirst();
+    }
+
+    private List<String> strings(String jsonArray) {
+        if (jsonArray == null) {
+            return List.of();
+        }
+        return List.of(read(jsonArray, String[].class));
     }
 
     /** The storyline holding the latest stored content of a scenario id. */

@@ -42,9 +42,9 @@ public class TimelineProjection {
         jdbc.update("DELETE FROM day_state WHERE storyline_id = ?", e.storylineId());
         jdbc.update("DELETE FROM storyline WHERE storyline_id = ?", e.storylineId());
         jdbc.update("INSERT INTO storyline (storyline_id, scenario, title, content_hash, period_from, period_to, "
-                        + "retracted, closed) VALUES (?, ?, ?, ?, ?, ?, ?, FALSE)",
+                        + "retracted, removed, closed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, FALSE)",
                 e.storylineId(), e.scenario(), e.title(), e.contentHash(), e.from(),
-                e.to(), write(e.retracted()));
+                e.to(), write(e.retracted()), write(e.removed()));
     }
 
     @EventHandler

@@ -36,7 +36,7 @@ class StorylineTest {
     }
 
     private static StorylineOpened opened(String... retracted) {
-        return new StorylineOpened(ID, "test", "Test", "0000", DAY1, DAY1.plusDays(30), List.of(retracted));
+        return new StorylineOpened(ID, "test", "Test", "0000", DAY1, DAY1.plusDays(30), List.of(retracted), List.of());
     }
 
     private static AssistanceRequested request(int day) {
@@ -58,7 +58,7 @@ class StorylineTest {
     @Test
     void opensAStoryline() {
         fixture.givenNoPriorActivity()
-                .when(new Commands.OpenStoryline(ID, "test", "Test", "0000", DAY1, DAY1.plusDays(30), Set.of()))
+                .when(new Commands.OpenStoryline(ID, "test", "Test", "0000", DAY1, DAY1.plusDays(30), Set.of(), List.of()))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(opened());
     }
