@@ -47,6 +47,13 @@ public class Simulator {
     /** A run may make at most this many events, so a rule that feeds itself stops with an error. */
     public static final int MAX_EVENTS = 200_000;
 
+    /**
+     * How deep rule events made at once ({@code after_days: 0}) may trigger further rules. Only such
+     * chains can loop without the calendar moving on; without a limit a rule that triggers itself
+     * would overflow the stack instead of stopping with an error naming it.
+     */
+    public static final int MAX_CHAIN = 256;
+
     private final CommandGateway commands;
     private final TransactionManager transactions;
     private final EventStore eventStore;
@@ -133,6 +140,8 @@ public class Simulator {
         private final List<RuleDraft> stateRules;
         private LocalDate today;
         private int applied;
+        /** Rule events being applied at once, one inside another: the current chain's depth. */
+        private int chain;
 
         Run(Scenario scenario, String id) {
             this.scenario = scenario;
@@ -179,12 +188,14 @@ public class Simulator {
                         + ": does a rule with 'repeat: true' trigger itself?");
             }
             commands.sendAndWait(new Commands.RecordEvent(id, e));
-            if (!retracted.contains(e.meta().id())) {
-                state.apply(e);
-            }
             if (e instanceof StoryEvent.ReportRetracted r) {
                 retracted.add(r.retracts());
             }
+            // rules run on the story in hindsight, where a retracted report never happened
+            if (retracted.contains(e.meta().id())) {
+                return;
+            }
+            state.apply(e);
             for (RuleDraft r : eventRules) {
                 if ((r.repeat() || !fired.contains(r.id())) && Conditions.holds(r.when(), e, this::view)) {
                     fire(r);
@@ -208,9 +219,17 @@ public class Simulator {
                     agenda.add(d);
                 }
             }
+            if (now.isEmpty()) {
+                return;
+            }
+            if (++chain > MAX_CHAIN) {
+                throw new RuleBreach("rule '" + r.id() + "' on " + today + ": its events (after_days: 0) set off rules "
+                        + "that set off rules more than " + MAX_CHAIN + " deep: does a rule trigger itself?");
+            }
             for (Due d : now) {
                 apply(make(d));
             }
+            chain--;
         }
 
         /** The event a rule makes: its template, with the id {@code RULE-n} and the due date. */
