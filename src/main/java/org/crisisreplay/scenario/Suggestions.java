@@ -6,21 +6,32 @@ import java.util.Optional;
 /** "Did you mean" for misspelled keys, types and ids. */
 public final class Suggestions {
 
+    /** Longer words get no suggestion: no name in a scenario is that long by mistake. */
+    private static final int MAX_WORD = 200;
+
     private Suggestions() {
     }
 
     /** The closest candidate within a small edit distance, if any; ties go to the first in order. */
     public static Optional<String> closest(String word, Collection<String> candidates) {
+        // the distance table is word x candidate: a hostile file could make both megabytes long
+        if (word.length() > MAX_WORD) {
+            return Optional.empty();
+        }
+        int allowed = Math.max(2, word.length() / 3);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
+            // the distance is at least the difference in length: such a candidate can never be close
+            if (Math.abs(c.length() - word.length()) > allowed) {
+                continue;
+            }
             int d = distance(word.toLowerCase(), c.toLowerCase());
             if (d < bestDistance) {
                 best = c;
                 bestDistance = d;
             }
         }
-        int allowed = Math.max(2, word.length() / 3);
         return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
     }
 
