@@ -274,6 +274,18 @@ public final class ScenarioReader {
         } else if (context.contains("block mapping") || context.contains("block collection")) {
             message = "invalid YAML: bad indentation: this line does not line up with the keys of the map"
                     + " that starts" + where;
+        } else if (context.contains("simple key") && opened != null) {
+            at = opened;
+            message = "invalid YAML: this key has no ':' after it (or the line after it is indented wrongly)";
+        } else if (problem.contains("cannot start any token")) {
+            String c = problem.replaceFirst("(?s).*character '(.+?)'.*", "$1");
+            message = "invalid YAML: '" + c + "' cannot start a value: put the text in quotes";
+        } else if (problem.contains("unknown escape character")) {
+            String c = problem.replaceFirst("(?s).*unknown escape character (.*?)(\\(\\d+\\))?$", "$1");
+            message = "invalid YAML: unknown escape '\\" + c + "' in double quotes: write '\\\\' for a backslash, "
+                    + "or use single quotes";
+        } else if (problem.contains("<document start>")) {
+            message = "invalid YAML: text after the end of the document ('...'): a file holds one scenario";
         } else if (problem.contains("mapping values are not allowed")) {
             message = "invalid YAML: a ':' cannot go here: put text that holds ': ' in quotes, or check the "
                     + "indentation";
