@@ -86,6 +86,9 @@ public final class ScenarioAssembler {
         List<EventDraft> events = copy(base.events());
         List<String> removed = new ArrayList<>(base.removed());
         for (ChangeDraft c : f.changes()) {
+            if (tooMany(problems)) {
+                break;
+            }
             applyChange(c, events, removed, shownAs, problems);
         }
         for (EventDraft added : f.events()) {
@@ -247,8 +250,19 @@ public final class ScenarioAssembler {
                 List.copyOf(m.removed()), hash(m.contents()), m.extendsId(), Map.copyOf(dates), Map.copyOf(positions));
     }
 
+    /**
+     * Past the listed number of problems, looking for more only costs time: each unknown name is
+     * compared with every known one, and a hostile file can hold tens of thousands of both.
+     */
+    private static boolean tooMany(List<Problem> problems) {
+        return problems.size() > InvalidScenarioException.MAX_PROBLEMS;
+    }
+
     private void checkReferences(EventDraft e, Merged m, Set<String> eventIds, List<Problem> problems) {
         for (EventDraft.Reference r : e.references) {
+            if (tooMany(problems)) {
+                return;
+            }
             Collection<String> known = switch (r.kind()) {
                 case ACTOR -> m.actors().keySet();
                 case SOURCE -> m.sources().keySet();
@@ -260,6 +274,9 @@ public final class ScenarioAssembler {
             }
         }
         for (DateRef d : e.dateRefs().values()) {
+            if (tooMany(problems)) {
+                return;
+            }
             if (d.isRelative() && !eventIds.contains(d.anchor())) {
                 problems.add(new Problem(d.at(), "unknown event '" + d.anchor() + "' in a relative date"
                         + Suggestions.hint(d.anchor(), eventIds)));

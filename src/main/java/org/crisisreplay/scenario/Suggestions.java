@@ -19,6 +19,7 @@ public final class Suggestions {
             return Optional.empty();
         }
         int allowed = Math.max(2, word.length() / 3);
+        String lower = word.toLowerCase();
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
@@ -26,7 +27,7 @@ public final class Suggestions {
             if (Math.abs(c.length() - word.length()) > allowed) {
                 continue;
             }
-            int d = distance(word.toLowerCase(), c.toLowerCase());
+            int d = distance(lower, c.toLowerCase());
             if (d < bestDistance) {
                 best = c;
                 bestDistance = d;
@@ -42,22 +43,28 @@ public final class Suggestions {
 
     /** Optimal string alignment distance: Levenshtein with adjacent transpositions. */
     static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
+        // three rows of the table are enough (a transposition looks two rows back); a file may ask
+        // for thousands of suggestions against thousands of names
+        int[] older = new int[b.length() + 1];
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
+            previous[j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                current[j] = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
                 if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                    current[j] = Math.min(current[j], older[j - 2] + 1);
                 }
             }
+            int[] spare = older;
+            older = previous;
+            previous = current;
+            current = spare;
         }
-        return d[a.length()][b.length()];
+        return previous[b.length()];
     }
 }
