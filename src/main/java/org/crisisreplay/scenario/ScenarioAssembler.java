@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -96,6 +97,9 @@ public final class ScenarioAssembler {
         List<EventDraft> events = copy(base.events());
         List<String> removed = new ArrayList<>(base.removed());
         for (ChangeDraft c : f.changes()) {
+            if (tooMany(problems)) {
+                break;
+            }
             applyChange(c, events, removed, shownAs, problems);
         }
         for (EventDraft added : f.events()) {
@@ -238,11 +242,12 @@ public final class ScenarioAssembler {
             throw new InvalidScenarioException(problems);
         }
         Map<String, LocalDate> dates = new HashMap<>();
+        Set<String> unresolved = new HashSet<>();
         for (EventDraft e : m.events()) {
-            resolveOn(e, byId, dates, new ArrayList<>(), problems);
+            resolveOn(e, byId, dates, unresolved, problems);
         }
         if (!problems.isEmpty()) {
-            throw new InvalidScenarioException(dedupe(problems));
+            throw new InvalidScenarioException(problems);
         }
         LocalDate from = m.from();
         LocalDate to = m.to();
@@ -281,12 +286,19 @@ public final class ScenarioAssembler {
                 Collections.unmodifiableMap(positions));
     }
 
-    private static List<Problem> dedupe(List<Problem> problems) {
-        return new ArrayList<>(new LinkedHashSet<>(problems));
+    /**
+     * Past the listed number of problems, looking for more only costs time: each unknown name is
+     * compared with every known one, and a hostile file can hold tens of thousands of both.
+     */
+    private static boolean tooMany(List<Problem> problems) {
+        return problems.size() > InvalidScenarioException.MAX_PROBLEMS;
     }
 
     private void checkReferences(EventDraft e, Merged m, Set<String> eventIds, List<Problem> problems) {
         for (EventDraft.Reference r : e.references) {
+            if (tooMany(problems)) {
+                return;
+            }
             Collection<String> known = switch (r.kind()) {
                 case ACTOR -> m.actors().keySet();
                 case SOURCE -> m.sources().keySet();
@@ -298,6 +310,9 @@ public final class ScenarioAssembler {
             }
         }
         for (DateRef d : e.dateRefs().values()) {
+            if (tooMany(problems)) {
+                return;
+            }
             if (d.isRelative() && !eventIds.contains(d.anchor())) {
                 problems.add(new Problem(d.at(), "unknown event '" + d.anchor() + "' in a relative date"
                         + Suggestions.hint(d.anchor(), eventIds)));
@@ -305,30 +320,52 @@ public final class ScenarioAssembler {
         }
     }
 
-    private LocalDate resolveOn(EventDraft e, Map<String, EventDraft> byId, Map<String, LocalDate> dates,
-                                List<String> path, List<Problem> problems) {
-        if (dates.containsKey(e.id)) {
-            return dates.get(e.id);
+    /**
+     * Dates {@code start} and the events it is anchored on, walking the anchors in a loop (a file
+     * may chain thousands of events). A cycle is reported once, at the event where the walk entered
+     * it; its members, and every event anchored on them, stay {@code unresolved} so that the same
+     * cycle is not reported again from each of them.
+     */
+    private static void resolveOn(EventDraft start, Map<String, EventDraft> byId, Map<String, LocalDate> dates,
+                                  Set<String> unresolved, List<Problem> problems) {
+        List<EventDraft> path = new ArrayList<>();
+        Map<String, Integer> onPath = new HashMap<>();
+        EventDraft e = start;
+        LocalDate date = null;
+        while (true) {
+            if (dates.containsKey(e.id)) {
+                date = dates.get(e.id);
+                break;
+            }
+            if (unresolved.contains(e.id)) {
+                break;
+            }
+            if (onPath.containsKey(e.id)) {
+                List<String> cycle = new ArrayList<>(path.subList(onPath.get(e.id), path.size()).stream()
+                        .map(x -> x.id).toList());
+                cycle.add(e.id);
+                problems.add(new Problem(e.positionOf("on"), "relative dates form a cycle: "
+                        + String.join(" -> ", cycle)));
+                break;
+            }
+            if (!e.on.isRelative()) {
+                date = e.on.date();
+                dates.put(e.id, date);
+                break;
+            }
+            onPath.put(e.id, path.size());
+            path.add(e);
+            e = byId.get(e.on.anchor());
         }
-        if (path.contains(e.id)) {
-            List<String> cycle = new ArrayList<>(path.subList(path.indexOf(e.id), path.size()));
-            cycle.add(e.id);
-            problems.add(new Problem(e.positionOf("on"), "relative dates form a cycle: " + String.join(" -> ", cycle)));
-            return null;
+        for (int i = path.size() - 1; i >= 0; i--) {
+            EventDraft p = path.get(i);
+            if (date == null) {
+                unresolved.add(p.id);
+            } else {
+                date = date.plusDays(p.on.days());
+                dates.put(p.id, date);
+            }
         }
-        if (!e.on.isRelative()) {
-            dates.put(e.id, e.on.date());
-            return e.on.date();
-        }
-        path.add(e.id);
-        LocalDate anchor = resolveOn(byId.get(e.on.anchor()), byId, dates, path, problems);
-        path.remove(path.size() - 1);
-        if (anchor == null) {
-            return null;
-        }
-        LocalDate on = anchor.plusDays(e.on.days());
-        dates.put(e.id, on);
-        return on;
     }
 
     private static LocalDate dateOf(DateRef r, Map<String, LocalDate> dates) {
@@ -374,17 +411,20 @@ public final class ScenarioAssembler {
                 .thenComparing(e -> e.meta().at() == null ? "00:00" : e.meta().at())
                 .thenComparing(e -> position.get(e.meta().id())));
         List<StoryEvent> out = new ArrayList<>(events.size());
-        for (StoryEvent e : leaders) {
-            emit(e, followers, out);
+        // depth first, with a stack of our own: a file may chain thousands of same-day events
+        Deque<StoryEvent> stack = new ArrayDeque<>();
+        for (StoryEvent leader : leaders) {
+            stack.push(leader);
+            while (!stack.isEmpty()) {
+                StoryEvent e = stack.pop();
+                out.add(e);
+                List<StoryEvent> next = followers.getOrDefault(e.meta().id(), List.of());
+                for (int i = next.size() - 1; i >= 0; i--) {
+                    stack.push(next.get(i));
+                }
+            }
         }
         return out;
-    }
-
-    private static void emit(StoryEvent e, Map<String, List<StoryEvent>> followers, List<StoryEvent> out) {
-        out.add(e);
-        for (StoryEvent f : followers.getOrDefault(e.meta().id(), List.of())) {
-            emit(f, followers, out);
-        }
     }
 
     private static byte[] readBytes(Path path, String shownAs) {

@@ -9,11 +9,19 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -29,9 +37,11 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -47,6 +57,8 @@ public final class ScenarioReader {
     public static final int MAX_ALIASES = 50;
     public static final int MAX_DEPTH = 32;
     public static final int MAX_EVENTS = 50_000;
+    /** The longest span of days a file may name (relative dates, shifts, withdrawal windows). */
+    static final int MAX_DAYS = 36_500;
 
     static final Pattern SCENARIO_ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
@@ -102,7 +114,8 @@ public final class ScenarioReader {
         String text = decode(bytes);
         Node root = compose(text);
         if (root == null) {
-            fail(new Position(file, 1, 1), "the file is empty: a scenario needs at least 'scenario' and 'events'");
+            fail(new Position(file, 1, 1), (text.isBlank() ? "the file is empty" : "the file holds only comments")
+                    + ": a scenario needs at least 'scenario' and 'events'");
         }
         ScenarioFile result = top(root, path);
         if (!problems.isEmpty()) {
@@ -130,52 +143,182 @@ public final class ScenarioReader {
         }
     }
 
-    private Node compose(String text) {
+    private static LoaderOptions loaderOptions() {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setNestingDepthLimit(MAX_DEPTH);
         options.setAllowRecursiveKeys(false);
         options.setCodePointLimit((int) MAX_BYTES);
         options.setAllowDuplicateKeys(true); // duplicates are found below, with their position
+        return options;
+    }
+
+    private Node compose(String text) {
         try {
-            return new Yaml(options).compose(new StringReader(text));
+            return new Yaml(loaderOptions()).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            throw new InvalidScenarioException(Position.of(file, mark), yamlMessage(e));
+            throw new InvalidScenarioException(List.of(yamlProblem(e)));
+        } catch (ReaderException e) {
+            throw new InvalidScenarioException(List.of(specialCharacter(text)));
         } catch (YAMLException e) {
-            String msg = e.getMessage() == null ? "invalid YAML" : e.getMessage();
+            String msg = e.getMessage() == null ? "" : e.getMessage();
             if (msg.contains("aliases")) {
-                msg = "too many aliases (the limit is " + MAX_ALIASES + "): the file looks like an alias bomb";
-            } else if (msg.toLowerCase().contains("nesting depth")) {
-                msg = "nested too deeply (the limit is " + MAX_DEPTH + " levels)";
-            } else if (msg.contains("code points")) {
-                msg = "the file is too long (the limit is " + MAX_BYTES + " characters)";
-            } else {
-                msg = "invalid YAML: " + msg.lines().findFirst().orElse(msg);
+                throw new InvalidScenarioException(whereLimitBroke(text, true), "more than " + MAX_ALIASES
+                        + " aliases of lists or maps (the limit): the file looks like an alias bomb");
             }
-            throw new InvalidScenarioException(new Position(file, 1, 1), msg);
+            if (msg.toLowerCase().contains("nesting depth")) {
+                throw new InvalidScenarioException(whereLimitBroke(text, false), "nested more than " + MAX_DEPTH
+                        + " levels deep (the limit)");
+            }
+            if (msg.contains("code points")) {
+                throw new InvalidScenarioException(new Position(file, 1, 1), "the file is too long (the limit is "
+                        + MAX_BYTES + " characters)");
+            }
+            throw new InvalidScenarioException(new Position(file, 1, 1),
+                    "invalid YAML: " + msg.lines().findFirst().orElse("cannot be read"));
         } catch (StackOverflowError e) {
             throw new InvalidScenarioException(new Position(file, 1, 1),
-                    "nested too deeply (the limit is " + MAX_DEPTH + " levels)");
+                    "nested more than " + MAX_DEPTH + " levels deep (the limit)");
         }
     }
 
-    private static String yamlMessage(MarkedYAMLException e) {
-        String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
+    /**
+     * SnakeYAML stops at its alias and depth limits without saying where. A second pass over the
+     * parse events, which builds no nodes and so cannot blow up, finds the node that went over.
+     */
+    private Position whereLimitBroke(String text, boolean aliases) {
+        Set<String> collectionAnchors = new HashSet<>();
+        int aliasesSeen = 0;
+        int depth = 0;
+        try {
+            for (Event ev : new Yaml(loaderOptions()).parse(new StringReader(text))) {
+                if (ev instanceof AliasEvent a) {
+                    // as SnakeYAML counts: only aliases of lists and maps
+                    if (aliases && collectionAnchors.contains(a.getAnchor()) && ++aliasesSeen > MAX_ALIASES) {
+                        return Position.of(file, ev.getStartMark());
+                    }
+                    continue;
+                }
+                if (!aliases && depth > MAX_DEPTH && ev instanceof NodeEvent) {
+                    return Position.of(file, ev.getStartMark());
+                }
+                if (ev instanceof CollectionStartEvent c) {
+                    depth++;
+                    if (c.getAnchor() != null) {
+                        collectionAnchors.add(c.getAnchor());
+                    }
+                } else if (ev instanceof CollectionEndEvent) {
+                    depth--;
+                } else if (ev instanceof ScalarEvent sc && sc.getAnchor() != null) {
+                    collectionAnchors.remove(sc.getAnchor());
+                }
+            }
+        } catch (YAMLException e) {
+            // the first pass failed on the limit, before any later syntax error: not expected here
+        }
+        return new Position(file, 1, 1);
+    }
+
+    /** SnakeYAML names a forbidden character without its place; it is the first one it does not accept. */
+    private Problem specialCharacter(String text) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (!StreamReader.isPrintable(c)) {
+                return new Problem(new Position(file, line, column), String.format(
+                        "control character U+%04X is not allowed in a YAML file: delete it (or write it as "
+                                + "\\u%04X inside double quotes)", c, c));
+            }
+            i += Character.charCount(c);
+            // lines break as SnakeYAML's marks count them, so both point at the same place
+            boolean lineBreak = c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029'
+                    || c == '\r' && (i >= text.length() || text.charAt(i) != '\n');
+            if (lineBreak) {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new Problem(new Position(file, 1, 1), "invalid YAML: the file holds a character YAML does not allow");
+    }
+
+    /**
+     * SnakeYAML's wording is for parser writers; this says the same in the words of someone editing
+     * the file, at the place to look. Something opened and never closed is reported where it opens,
+     * as the end of the file says nothing.
+     */
+    private Problem yamlProblem(MarkedYAMLException e) {
+        String problem = e.getProblem() == null ? "" : e.getProblem();
+        String context = e.getContext() == null ? "" : e.getContext();
+        Mark at = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+        Mark opened = e.getContextMark();
+        String where = opened == null ? "" : " at line " + (opened.getLine() + 1) + ", column " + (opened.getColumn() + 1);
+        String message;
         if (problem.contains("'\\t'") || problem.contains("\\t(TAB)")) {
-            return "tab character: YAML is indented with spaces, not tabs";
+            message = "tab character: YAML is indented with spaces, not tabs";
+        } else if (problem.contains("nesting depth")) {
+            message = "nested more than " + MAX_DEPTH + " levels deep (the limit)";
+        } else if (problem.contains("end of stream") && opened != null && context.contains("quoted scalar")) {
+            at = opened;
+            message = "invalid YAML: this quote is never closed";
+        } else if (problem.contains("end of stream") && opened != null && context.contains("flow")) {
+            at = opened;
+            message = "invalid YAML: this " + (context.contains("mapping") ? "'{'" : "'['") + " is never closed";
+        } else if (context.contains("flow mapping") || context.contains("flow sequence")) {
+            boolean map = context.contains("mapping");
+            message = "invalid YAML: expected ',' or '" + (map ? "}" : "]") + "' in the " + (map ? "{...}" : "[...]")
+                    + " opened" + where + ", found " + found(problem) + " (is a '" + (map ? "}" : "]")
+                    + "' missing?)";
+        } else if (context.contains("block mapping") || context.contains("block collection")) {
+            message = "invalid YAML: bad indentation: this line does not line up with the keys of the map"
+                    + " that starts" + where;
+        } else if (context.contains("simple key") && opened != null) {
+            at = opened;
+            message = "invalid YAML: this key has no ':' after it (or the line after it is indented wrongly)";
+        } else if (problem.contains("cannot start any token")) {
+            String c = problem.replaceFirst("(?s).*character '(.+?)'.*", "$1");
+            message = "invalid YAML: '" + c + "' cannot start a value: put the text in quotes";
+        } else if (problem.contains("unknown escape character")) {
+            String c = problem.replaceFirst("(?s).*unknown escape character (.*?)(\\(\\d+\\))?$", "$1");
+            message = "invalid YAML: unknown escape '\\" + c + "' in double quotes: write '\\\\' for a backslash, "
+                    + "or use single quotes";
+        } else if (problem.contains("<document start>")) {
+            message = "invalid YAML: text after the end of the document ('...'): a file holds one scenario";
+        } else if (problem.contains("mapping values are not allowed")) {
+            message = "invalid YAML: a ':' cannot go here: put text that holds ': ' in quotes, or check the "
+                    + "indentation";
+        } else if (problem.contains("undefined alias")) {
+            String alias = problem.substring(problem.lastIndexOf(' ') + 1);
+            message = "invalid YAML: the alias *" + alias + " names no anchor (an anchor is written &" + alias + ")";
+        } else if (problem.contains("another document")) {
+            message = "invalid YAML: a second document ('---') follows the scenario: a file holds one scenario";
+        } else {
+            message = "invalid YAML: " + (context.isEmpty() ? "" : context + ": ") + problem;
         }
-        if (problem.contains("nesting depth")) {
-            return "nested too deeply (the limit is " + MAX_DEPTH + " levels)";
+        return new Problem(Position.of(file, at), message);
+    }
+
+    /** What SnakeYAML found instead, from "..., but found X" or "..., but got X". */
+    private static String found(String problem) {
+        int i = Math.max(problem.lastIndexOf("but found "), problem.lastIndexOf("but got "));
+        if (i < 0) {
+            return "something else";
         }
-        String context = e.getContext() == null ? "" : e.getContext() + ": ";
-        return "invalid YAML: " + context + problem;
+        String token = problem.substring(problem.indexOf(' ', i + 4) + 1).trim();
+        return switch (token) {
+            case ":" -> "':'";
+            case "<block end>", "<stream end>" -> "the end of the block";
+            case "<scalar>" -> "a value";
+            default -> token.startsWith("'") ? token : "'" + token + "'";
+        };
     }
 
     // ---------------------------------------------------------------- the file
 
     private ScenarioFile top(Node root, Path path) {
-        MappingNode map = mapping(root, "a scenario file");
+        MappingNode map = mapping(root, "a scenario (a map of 'scenario', 'title', 'events', ...)");
         if (map == null) {
             throw new InvalidScenarioException(problems);
         }
@@ -345,7 +488,9 @@ public final class ScenarioReader {
                 }
             }
         } else {
-            problem(node, "missing key 'type'");
+            String near = raw.keySet().stream().filter(k -> Suggestions.closest(k, List.of("type")).isPresent())
+                    .findFirst().map(k -> " (is '" + k + "' meant to be 'type'?)").orElse("");
+            problem(node, "missing key 'type'" + near);
         }
         List<String> allowed = new ArrayList<>(EventTypes.COMMON_KEYS);
         if (spec != null) {
@@ -355,8 +500,8 @@ public final class ScenarioReader {
             allowed.remove("id");
             allowed.remove("on");
         }
-        Map<String, NodeTuple> keys = spec != null || d.type == null ? keys(map, allowed,
-                d.type == null ? "event" : "a " + d.type + " event") : raw;
+        // without a known type, which keys belong is unknown: the missing or unknown type is the one error
+        Map<String, NodeTuple> keys = spec != null ? keys(map, allowed, "a " + d.type + " event") : raw;
         if (keys.containsKey("id")) {
             Node n = keys.get("id").getValueNode();
             d.id = name(n, "event id");
@@ -427,7 +572,7 @@ public final class ScenarioReader {
         Object value = switch (f.kind()) {
             case TEXT -> text(n, "'" + f.name() + "'");
             case TEXT_LIST -> textList(n, f.name());
-            case INTEGER -> integer(n, "'" + f.name() + "'", f.name().equals("within_days") ? 1 : 0);
+            case INTEGER -> days(n, "'" + f.name() + "'", 1);
             case DATE -> dateRef(n);
             case FIGURE -> figure(n, d, f.name());
             case AMOUNT -> isWord(n, "all") ? Amount.ALL : wrapFigure(figure(n, d, f.name()));
@@ -464,8 +609,13 @@ public final class ScenarioReader {
     }
 
     private Figure figure(Node n, EventDraft d, String field) {
-        if (n instanceof ScalarNode) {
-            Long v = integer(n, "'" + field + "' (a count, or {claims: [...], best: N})", 0);
+        if (n instanceof ScalarNode s) {
+            if (!s.getValue().replace("_", "").matches("[-+]?\\d+(\\.\\d*)?")) {
+                problem(n, "'" + field + "' must be a count or {claims: [{value, source}], best: N}, not "
+                        + describe(n));
+                return null;
+            }
+            Long v = integer(n, "'" + field + "'", 0);
             return v == null ? null : Figure.plain(v);
         }
         MappingNode map = mapping(n, "'" + field + "' (a count, or {claims: [...], best: N})");
@@ -550,12 +700,17 @@ public final class ScenarioReader {
         }
         Node anchorNode = k.get(after ? "after" : "before").getValueNode();
         String anchor = name(anchorNode, "event id");
-        Long days = k.containsKey("days") ? integer(k.get("days").getValueNode(), "'days'", 0) : Long.valueOf(0);
+        Long days = k.containsKey("days") ? signedInteger(k.get("days").getValueNode(), "'days'") : Long.valueOf(0);
+        if (days != null && days < 0) {
+            problem(k.get("days").getValueNode(), "'days' must be 0 or more, not " + days + ": to count back, write {"
+                    + (after ? "before" : "after") + ": " + anchor + ", days: " + -days + "}");
+            return null;
+        }
         if (anchor == null || days == null) {
             return null;
         }
-        if (days > 36_500) {
-            problem(k.get("days").getValueNode(), "'days' is " + days + "; the limit is 36500");
+        if (days > MAX_DAYS) {
+            problem(k.get("days").getValueNode(), "'days' is " + days + " days; the limit is " + MAX_DAYS);
             return null;
         }
         return DateRef.relative(anchor, (int) (after ? days : -days), pos(anchorNode));
@@ -596,9 +751,13 @@ public final class ScenarioReader {
             String verb = raw.keySet().stream().filter(List.of("remove", "shift", "set", "add")::contains).findFirst()
                     .orElse(null);
             if (verb == null) {
-                String first = raw.keySet().stream().findFirst().orElse("");
-                problem(n, "a change starts with remove, shift, set or add" + Suggestions.hint(first,
-                        List.of("remove", "shift", "set", "add")));
+                NodeTuple first = map.getValue().isEmpty() ? null : map.getValue().get(0);
+                if (first != null && first.getKeyNode() instanceof ScalarNode k) {
+                    problem(k, "unknown change '" + k.getValue() + "': a change is remove, shift, set or add"
+                            + Suggestions.hint(k.getValue(), List.of("remove", "shift", "set", "add")));
+                } else {
+                    problem(n, "a change starts with remove, shift, set or add");
+                }
                 continue;
             }
             Position at = pos(raw.get(verb).getValueNode());
@@ -617,7 +776,7 @@ public final class ScenarioReader {
                         problem(n, "'shift' needs 'days' (a whole number, negative to move earlier)");
                         continue;
                     }
-                    Long days = signedInteger(k.get("days").getValueNode(), "'days'");
+                    Long days = days(k.get("days").getValueNode(), "'days'", -MAX_DAYS);
                     if (id != null && days != null) {
                         out.add(new ChangeDraft(ChangeDraft.Kind.SHIFT, id, at, days.intValue(), null, null));
                     }
@@ -678,7 +837,7 @@ public final class ScenarioReader {
             int afterDays = 0;
             if (k.containsKey("after_days")) {
                 Long v = integer(k.get("after_days").getValueNode(), "'after_days'", 0);
-                afterDays = v == null ? 0 : (int) Math.min(v, 36_500);
+                afterDays = v == null ? 0 : (int) Math.min(v, MAX_DAYS);
             }
             boolean repeat = k.containsKey("repeat") && bool(k.get("repeat").getValueNode(), "'repeat'");
             List<EventDraft> then = new ArrayList<>();
@@ -886,11 +1045,25 @@ public final class ScenarioReader {
         return v;
     }
 
+    /** A number of days: as a date moves by it, it stays within a century, like every other span. */
+    private Long days(Node n, String what, long min) {
+        Long v = integer(n, what, min);
+        if (v != null && Math.abs(v) > MAX_DAYS) {
+            problem(n, what + " is " + v + " days; the limit is " + MAX_DAYS);
+            return null;
+        }
+        return v;
+    }
+
     private Long signedInteger(Node n, String what) {
         if (n instanceof ScalarNode s) {
             String v = s.getValue().replace("_", "");
             if (v.matches("[-+]?\\d{1,15}")) {
                 return Long.parseLong(v);
+            }
+            if (v.matches("[-+]?\\d+")) {
+                problem(n, what + " is too large: " + s.getValue() + " (the limit is 15 digits)");
+                return null;
             }
             if (v.matches("[-+]?\\d+\\.\\d*")) {
                 problem(n, what + " must be a whole number, not " + s.getValue());
