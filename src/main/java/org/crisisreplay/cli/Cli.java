@@ -80,6 +80,10 @@ public class Cli implements Runnable {
             return cl.execute(ours.toArray(String[]::new));
         } catch (RuntimeException e) {
             return handle(e, err);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            err.println("error: the program ran out of " + (e instanceof StackOverflowError ? "stack" : "memory")
+                    + "; the store is unchanged");
+            return FAILED;
         } finally {
             ENGINE.remove();
             try {
