@@ -44,6 +44,9 @@ public class Simulator {
     /** A run may make at most this many events, so a rule that feeds itself stops with an error. */
     public static final int MAX_EVENTS = 200_000;
 
+    /** Rule events made at once ({@code after_days: 0}) that may set each other off in a row. */
+    public static final int MAX_CHAIN = 1_000;
+
     private final CommandGateway commands;
     private final TransactionManager transactions;
     private final EventStore eventStore;
@@ -112,6 +115,8 @@ public class Simulator {
         private final List<RuleDraft> stateRules;
         private LocalDate today;
         private int applied;
+        /** Rule events being applied at once, one inside another. */
+        private int chain;
 
         Run(Scenario scenario, String id) {
             this.scenario = scenario;
@@ -138,7 +143,8 @@ public class Simulator {
                     apply(e);
                 }
                 List<Due> due = agenda.stream().filter(d -> d.on().equals(today)).toList();
-                agenda.removeAll(due);
+                // removeIf, not removeAll(due): that compares every pair, and a busy rule fills the agenda
+                agenda.removeIf(d -> d.on().equals(today));
                 for (Due d : due) {
                     apply(make(d));
                 }
@@ -188,7 +194,18 @@ public class Simulator {
                 }
             }
             for (Due d : now) {
-                apply(make(d));
+                // each at-once event may fire the rule again, one call inside the other: a rule that
+                // keeps triggering itself must end as an error naming it, not as a stack overflow
+                if (++chain > MAX_CHAIN) {
+                    throw new InvalidScenarioException(scenario.positionOf(d.eventId(), r.id()), "rule '" + r.id()
+                            + "' on " + today + ": " + MAX_CHAIN + " events made at once, each setting off the next: "
+                            + "does it trigger itself? (give it 'after_days', or a narrower 'when')");
+                }
+                try {
+                    apply(make(d));
+                } finally {
+                    chain--;
+                }
             }
         }
 
