@@ -17,6 +17,10 @@ $(JAR): $(SOURCES)
 test:
 	$(MVN) verify
 
+# times a what-if run and its diff against the baseline, once the program is up (not part of `test`)
+bench:
+	$(MVN) -Pbench test
+
 clean:
 	$(MVN) clean
 	rm -rf data

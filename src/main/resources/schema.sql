@@ -7,9 +7,13 @@ CREATE TABLE IF NOT EXISTS storyline (
     period_from   DATE          NOT NULL,
     period_to     DATE          NOT NULL,
     retracted     CLOB,
+    removed       CLOB,
     events        INT,
     closed        BOOLEAN       DEFAULT FALSE NOT NULL
 );
+
+-- stores made before a column existed get it here
+ALTER TABLE storyline ADD COLUMN IF NOT EXISTS removed CLOB;
 
 -- the latest stored content of each scenario id
 CREATE TABLE IF NOT EXISTS scenario_head (

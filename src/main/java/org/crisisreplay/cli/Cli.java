@@ -2,6 +2,7 @@ package org.crisisreplay.cli;
 
 import org.crisisreplay.scenario.InvalidScenarioException;
 import org.crisisreplay.simulation.RuleBreach;
+import org.crisisreplay.simulation.Simulator;
 import org.crisisreplay.story.InvariantViolation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +20,7 @@ import java.util.List;
         description = {"Replay a crisis day by day, query the state on any date, and run what-if scenarios.",
                 "Options starting with --spring. (e.g. --spring.datasource.url=...) configure the store."},
         subcommands = {ReplayCommand.class, StateCommand.class, ValidateCommand.class, EventsCommand.class,
-                RebuildCommand.class, SeriesCommand.class, SourcesCommand.class, DiffCommand.class,
+                RebuildCommand.class, SeriesCommand.class, SourcesCommand.class, DiffCommand.class, ServeCommand.class, SchemaCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:anything else (the store is in use, an I/O error, ...)",
@@ -60,7 +61,10 @@ public class Cli implements Runnable {
         for (String a : args) {
             (a.startsWith("--spring.") || a.startsWith("--crisis-replay.") ? springArgs : ours).add(a);
         }
-        try (Engine engine = new Engine(springArgs)) {
+        Thread interrupted = new Thread(() -> Simulator.running().ifPresent(id ->
+                err.println("interrupted: the run of " + id + " was stopped; nothing of it was stored")));
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        try (Engine engine = new Engine(springArgs, err)) {
             ENGINE.set(engine);
             CommandLine cl = new CommandLine(new Cli());
             cl.setOut(new PrintWriter(out, true));
@@ -78,6 +82,11 @@ public class Cli implements Runnable {
             return handle(e, err);
         } finally {
             ENGINE.remove();
+            try {
+                Runtime.getRuntime().removeShutdownHook(interrupted);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting: the hook is running or has run
+            }
         }
     }
 

@@ -104,9 +104,32 @@ class ReplayCommand implements Callable<Integer> {
             }
             for (JsonNode c : changes) {
                 sb.append("    ").append(Text.pad(c.get("path").asText(), width)).append("  ")
-                        .append(Text.value(c.get("from"))).append("  →  ").append(Text.value(c.get("to"))).append('\n');
+                        .append(change(c.get("from"), c.get("to"))).append('\n');
             }
         }
         return sb.toString();
+    }
+
+    /** {@code from → to}; for a list, only what was added and what was taken away. */
+    static String change(JsonNode from, JsonNode to) {
+        if (from.isArray() && to.isArray() && !from.isEmpty()) {
+            List<String> before = new java.util.ArrayList<>();
+            List<String> after = new java.util.ArrayList<>();
+            from.forEach(x -> before.add(Text.value(x)));
+            to.forEach(x -> after.add(Text.value(x)));
+            List<String> added = after.stream().filter(x -> !before.contains(x)).toList();
+            List<String> removed = before.stream().filter(x -> !after.contains(x)).toList();
+            StringBuilder sb = new StringBuilder();
+            if (!added.isEmpty()) {
+                sb.append("+ ").append(String.join(", ", added));
+            }
+            if (!removed.isEmpty()) {
+                sb.append(sb.length() > 0 ? "   " : "").append("- ").append(String.join(", ", removed));
+            }
+            if (sb.length() > 0) {
+                return sb.toString();
+            }
+        }
+        return Text.value(from) + "  →  " + Text.value(to);
     }
 }

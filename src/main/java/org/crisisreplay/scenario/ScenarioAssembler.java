@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HexFormat;
@@ -37,7 +38,12 @@ public final class ScenarioAssembler {
 
     /** Loads and assembles the file at {@code path}. */
     public Scenario load(Path path) {
-        return assemble(path, shown(path), new ArrayDeque<>());
+        return resolve(merge(readBytes(path, shown(path)), path, shown(path), new ArrayDeque<>()));
+    }
+
+    /** Assembles a file that was sent rather than read ({@code path} places it, for {@code extends}). */
+    public Scenario load(byte[] content, Path path, String shownAs) {
+        return resolve(merge(content, path, shownAs, new ArrayDeque<>()));
     }
 
     private static String shown(Path path) {
@@ -46,26 +52,25 @@ public final class ScenarioAssembler {
         return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : path.toString();
     }
 
-    /** The merged drafts of a file and everything it extends, before dates are resolved. */
+    /**
+     * The merged drafts of a file and everything it extends, before dates are resolved.
+     *
+     * @param lineage the scenario's id, then the ids of the scenarios it extends, nearest first
+     */
     private record Merged(String id, String title, LocalDate from, LocalDate to, Map<String, ScenarioFile.SourceDef> sources,
                           Map<String, ScenarioFile.ActorDef> actors, List<EventDraft> events, List<RuleDraft> rules,
-                          List<String> removed, List<byte[]> contents, String extendsId, String file) {
+                          List<String> removed, List<byte[]> contents, String extendsId, String file,
+                          List<String> lineage) {
     }
 
-    private Scenario assemble(Path path, String shownAs, Deque<Path> chain) {
-        Merged m = merge(path, shownAs, chain);
-        return resolve(m);
-    }
-
-    private Merged merge(Path path, String shownAs, Deque<Path> chain) {
-        byte[] bytes = readBytes(path, shownAs);
+    private Merged merge(byte[] bytes, Path path, String shownAs, Deque<Path> chain) {
         ScenarioFile f = ScenarioReader.read(bytes, path, shownAs);
         if (!f.isWhatIf()) {
             List<byte[]> contents = new ArrayList<>();
             contents.add(bytes);
             return new Merged(f.id(), f.title() == null ? f.id() : f.title(), f.from(), f.to(),
                     new LinkedHashMap<>(f.sources()), new LinkedHashMap<>(f.actors()), copy(f.events()),
-                    new ArrayList<>(f.rules()), List.of(), contents, null, shownAs);
+                    new ArrayList<>(f.rules()), List.of(), contents, null, shownAs, List.of(f.id()));
         }
         Path basePath = catalog.locate(f.extendsRef(), path, f.extendsAt());
         Path canonical = canonical(path);
@@ -76,9 +81,15 @@ public final class ScenarioAssembler {
             loop.add(basePath.getFileName().toString());
             throw new InvalidScenarioException(f.extendsAt(), "'extends' forms a loop: " + String.join(" -> ", loop));
         }
-        Merged base = merge(basePath, shown(basePath), chain);
+        Merged base = merge(readBytes(basePath, shown(basePath)), basePath, shown(basePath), chain);
         chain.pop();
         List<Problem> problems = new ArrayList<>();
+        // a scenario id names one story: a what-if under the id of what it extends would stand in for it
+        if (base.lineage().contains(f.id())) {
+            problems.add(new Problem(f.idAt(), "scenario id '" + f.id() + "' is already the id of "
+                    + (base.id().equals(f.id()) ? "the scenario it extends (" + base.file() + ")" : "a scenario it extends")
+                    + ": a what-if needs an id of its own"));
+        }
         Map<String, ScenarioFile.SourceDef> sources = new LinkedHashMap<>(base.sources());
         sources.putAll(f.sources());
         Map<String, ScenarioFile.ActorDef> actors = new LinkedHashMap<>(base.actors());
@@ -112,8 +123,11 @@ public final class ScenarioAssembler {
         }
         List<byte[]> contents = new ArrayList<>(base.contents());
         contents.add(bytes);
+        List<String> lineage = new ArrayList<>(List.of(f.id()));
+        lineage.addAll(base.lineage());
         return new Merged(f.id(), f.title() == null ? f.id() : f.title(), f.from() != null ? f.from() : base.from(),
-                f.to() != null ? f.to() : base.to(), sources, actors, events, rules, removed, contents, base.id(), shownAs);
+                f.to() != null ? f.to() : base.to(), sources, actors, events, rules, removed, contents, base.id(), shownAs,
+                List.copyOf(lineage));
     }
 
     private static List<EventDraft> copy(Collection<EventDraft> drafts) {
@@ -155,9 +169,12 @@ public final class ScenarioAssembler {
                 EventDraft e = find(events, c.target());
                 e.on = e.on.isRelative() ? DateRef.relative(e.on.anchor(), e.on.days() + c.days(), e.on.at())
                         : e.on.shifted(c.days());
-                // an absolute 'reported' date moves with the event, so it cannot fall before it
-                if (e.reported != null && !e.reported.isRelative()) {
-                    e.reported = e.reported.shifted(c.days());
+                // an absolute 'reported' date moves with its event, so it cannot fall before it: the
+                // shifted event's, and those of the events whose 'on' is anchored on it (they move too)
+                for (EventDraft moved : movedWith(e, events)) {
+                    if (moved.reported != null && !moved.reported.isRelative()) {
+                        moved.reported = moved.reported.shifted(c.days());
+                    }
                 }
             }
             case SET -> {
@@ -176,6 +193,24 @@ public final class ScenarioAssembler {
                 }
             }
         }
+    }
+
+    /** The event and every event whose {@code on} is anchored on it, directly or through others. */
+    private static List<EventDraft> movedWith(EventDraft anchor, List<EventDraft> events) {
+        Set<String> moving = new LinkedHashSet<>(List.of(anchor.id));
+        List<EventDraft> out = new ArrayList<>(List.of(anchor));
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (EventDraft e : events) {
+                if (!moving.contains(e.id) && e.on != null && e.on.isRelative() && moving.contains(e.on.anchor())) {
+                    moving.add(e.id);
+                    out.add(e);
+                    grew = true;
+                }
+            }
+        }
+        return out;
     }
 
     private static EventDraft find(List<EventDraft> events, String id) {
@@ -247,7 +282,8 @@ public final class ScenarioAssembler {
         m.events().forEach(e -> positions.put(e.id, e.at));
         m.rules().forEach(r -> positions.put("rule:" + r.id(), r.at()));
         return new Scenario(m.id(), m.title(), m.file(), from, to, m.sources(), m.actors(), ordered, m.rules(),
-                List.copyOf(m.removed()), hash(m.contents()), m.extendsId(), Map.copyOf(dates), Map.copyOf(positions));
+                List.copyOf(m.removed()), hash(m.contents()), m.extendsId(), Collections.unmodifiableMap(dates),
+                Collections.unmodifiableMap(positions));
     }
 
     /**

@@ -12,9 +12,12 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /** Tests rule conditions: plain data compared with events and state, never evaluated as code. */
 final class Conditions {
+
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     private Conditions() {
     }
@@ -74,7 +77,11 @@ final class Conditions {
 
     private static boolean compare(JsonNode value, Condition.OnState.Op op, String wanted) {
         if (op == Condition.OnState.Op.EQUALS) {
-            return text(value).equals(wanted);
+            // a count equals 14 however the file writes it (14, 14.0); anything else compares as text
+            BigDecimal number = isCount(value) ? number(value) : null;
+            return number != null && NUMBER.matcher(wanted).matches()
+                    ? number.compareTo(new BigDecimal(wanted)) == 0
+                    : text(value).equals(wanted);
         }
         BigDecimal number = number(value);
         if (number == null) {
@@ -82,6 +89,10 @@ final class Conditions {
         }
         int cmp = number.compareTo(new BigDecimal(wanted));
         return op == Condition.OnState.Op.ABOVE ? cmp > 0 : cmp < 0;
+    }
+
+    private static boolean isCount(JsonNode value) {
+        return value != null && (value.isNumber() || value.isObject() && value.has("best"));
     }
 
     private static String text(JsonNode value) {

@@ -13,6 +13,7 @@ import org.crisisreplay.scenario.Scenario;
 import org.crisisreplay.scenario.ScenarioAssembler;
 import org.crisisreplay.scenario.DateRef;
 import org.crisisreplay.scenario.InvalidScenarioException;
+import org.crisisreplay.store.HighWaterMark;
 import org.crisisreplay.story.Commands;
 import org.crisisreplay.story.Ledger;
 import org.crisisreplay.story.StoryEvent;
@@ -25,6 +26,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -44,17 +47,32 @@ public class Simulator {
     /** A run may make at most this many events, so a rule that feeds itself stops with an error. */
     public static final int MAX_EVENTS = 200_000;
 
-    /** Rule events made at once ({@code after_days: 0}) that may set each other off in a row. */
-    public static final int MAX_CHAIN = 1_000;
+    /**
+     * How deep rule events made at once ({@code after_days: 0}) may trigger further rules. Only such
+     * chains can loop without the calendar moving on; without a limit a rule that triggers itself
+     * would overflow the stack instead of stopping with an error naming it.
+     */
+    public static final int MAX_CHAIN = 256;
 
     private final CommandGateway commands;
     private final TransactionManager transactions;
     private final EventStore eventStore;
+    private final HighWaterMark highWaterMark;
 
-    public Simulator(CommandGateway commands, TransactionManager transactions, EventStore eventStore) {
+    /** The scenario being run, if any: what a user who interrupts the program is told was not stored. */
+    private static final AtomicReference<String> RUNNING = new AtomicReference<>();
+
+    public Simulator(CommandGateway commands, TransactionManager transactions, EventStore eventStore,
+                     HighWaterMark highWaterMark) {
         this.commands = commands;
         this.transactions = transactions;
         this.eventStore = eventStore;
+        this.highWaterMark = highWaterMark;
+    }
+
+    /** The storyline being run in this process right now, if any. */
+    public static Optional<String> running() {
+        return Optional.ofNullable(RUNNING.get());
     }
 
     public record Outcome(String storylineId, boolean stored, int events) {
@@ -70,7 +88,14 @@ public class Simulator {
         if (isStored(id)) {
             return new Outcome(id, false, 0);
         }
-        return new Outcome(id, true, play(scenario, true));
+        RUNNING.set(id);
+        try {
+            int events = play(scenario, true);
+            highWaterMark.record();
+            return new Outcome(id, true, events);
+        } finally {
+            RUNNING.set(null);
+        }
     }
 
     /** Runs the whole story and stores nothing: what {@code validate} does. */
@@ -115,7 +140,7 @@ public class Simulator {
         private final List<RuleDraft> stateRules;
         private LocalDate today;
         private int applied;
-        /** Rule events being applied at once, one inside another. */
+        /** Rule events being applied at once, one inside another: the current chain's depth. */
         private int chain;
 
         Run(Scenario scenario, String id) {
@@ -133,7 +158,7 @@ public class Simulator {
 
         int play() {
             commands.sendAndWait(new Commands.OpenStoryline(id, scenario.id(), scenario.title(),
-                    scenario.contentHash(), scenario.from(), scenario.to(), new TreeSet<>(retracted)));
+                    scenario.contentHash(), scenario.from(), scenario.to(), new TreeSet<>(retracted), scenario.removed()));
             Map<LocalDate, List<StoryEvent>> byDay = new HashMap<>();
             for (StoryEvent e : scenario.events()) {
                 byDay.computeIfAbsent(e.meta().on(), d -> new ArrayList<>()).add(e);
@@ -164,12 +189,14 @@ public class Simulator {
                         + ": does a rule with 'repeat: true' trigger itself?");
             }
             commands.sendAndWait(new Commands.RecordEvent(id, e));
-            if (!retracted.contains(e.meta().id())) {
-                state.apply(e);
-            }
             if (e instanceof StoryEvent.ReportRetracted r) {
                 retracted.add(r.retracts());
             }
+            // rules run on the story in hindsight, where a retracted report never happened
+            if (retracted.contains(e.meta().id())) {
+                return;
+            }
+            state.apply(e);
             for (RuleDraft r : eventRules) {
                 if ((r.repeat() || !fired.contains(r.id())) && Conditions.holds(r.when(), e, this::view)) {
                     fire(r);
@@ -193,20 +220,17 @@ public class Simulator {
                     agenda.add(d);
                 }
             }
-            for (Due d : now) {
-                // each at-once event may fire the rule again, one call inside the other: a rule that
-                // keeps triggering itself must end as an error naming it, not as a stack overflow
-                if (++chain > MAX_CHAIN) {
-                    throw new InvalidScenarioException(scenario.positionOf(d.eventId(), r.id()), "rule '" + r.id()
-                            + "' on " + today + ": " + MAX_CHAIN + " events made at once, each setting off the next: "
-                            + "does it trigger itself? (give it 'after_days', or a narrower 'when')");
-                }
-                try {
-                    apply(make(d));
-                } finally {
-                    chain--;
-                }
+            if (now.isEmpty()) {
+                return;
             }
+            if (++chain > MAX_CHAIN) {
+                throw new RuleBreach("rule '" + r.id() + "' on " + today + ": its events (after_days: 0) set off rules "
+                        + "that set off rules more than " + MAX_CHAIN + " deep: does a rule trigger itself?");
+            }
+            for (Due d : now) {
+                apply(make(d));
+            }
+            chain--;
         }
 
         /** The event a rule makes: its template, with the id {@code RULE-n} and the due date. */

@@ -3,6 +3,7 @@ package org.crisisreplay.story;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 /** What the simulation asks of a storyline. */
@@ -16,9 +17,11 @@ public final class Commands {
      *
      * @param retracted events that some event of the story retracts: they do not count in hindsight,
      *                  so the invariants ignore them
+     * @param removed   for a what-if: the events of the scenario it extends that its changes removed
      */
     public record OpenStoryline(@TargetAggregateIdentifier String storylineId, String scenario, String title,
-                                String contentHash, LocalDate from, LocalDate to, Set<String> retracted) {
+                                String contentHash, LocalDate from, LocalDate to, Set<String> retracted,
+                                List<String> removed) {
     }
 
     public record RecordEvent(@TargetAggregateIdentifier String storylineId, StoryEvent event) {

@@ -31,7 +31,7 @@ public class Storyline {
     @CommandHandler
     public Storyline(Commands.OpenStoryline cmd) {
         apply(new StorylineEvents.StorylineOpened(cmd.storylineId(), cmd.scenario(), cmd.title(), cmd.contentHash(),
-                cmd.from(), cmd.to(), new TreeSet<>(cmd.retracted()).stream().toList()));
+                cmd.from(), cmd.to(), new TreeSet<>(cmd.retracted()).stream().toList(), cmd.removed()));
     }
 
     @CommandHandler

@@ -10,9 +10,10 @@ public final class StorylineEvents {
     }
 
     public record StorylineOpened(String storylineId, String scenario, String title, String contentHash,
-                                  LocalDate from, LocalDate to, List<String> retracted) {
+                                  LocalDate from, LocalDate to, List<String> retracted, List<String> removed) {
         public StorylineOpened {
             retracted = List.copyOf(retracted);
+            removed = removed == null ? List.of() : List.copyOf(removed);
         }
     }
 

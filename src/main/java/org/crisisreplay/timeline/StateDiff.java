@@ -30,7 +30,9 @@ public final class StateDiff {
     }
 
     private static void walk(String prefix, JsonNode node, Map<String, JsonNode> out) {
-        if (node.isObject() && !isFigure(node) && (prefix.isEmpty() || node.size() > 0)) {
+        if (node.isObject() && !isFigure(node)) {
+            // an empty map (no contingent yet) has no paths: were it one, it would show as a change of
+            // its own beside the paths of the entries the other state has
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> f = fields.next();

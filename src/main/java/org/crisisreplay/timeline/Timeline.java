@@ -10,7 +10,6 @@ import org.crisisreplay.story.StoryEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -34,15 +33,23 @@ public class Timeline {
 
     /** A stored storyline as the projection knows it. */
     public record Storyline(String id, String scenario, String title, LocalDate from, LocalDate to, boolean closed,
-                            int events) {
+                            int events, List<String> removed) {
     }
 
     public Optional<Storyline> storyline(String storylineId) {
-        return jdbc.query("SELECT storyline_id, scenario, title, period_from, period_to, closed, events FROM storyline "
-                        + "WHERE storyline_id = ?",
+        return jdbc.query("SELECT storyline_id, scenario, title, period_from, period_to, closed, events, removed "
+                        + "FROM storyline WHERE storyline_id = ?",
                 (rs, i) -> new Storyline(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getDate(4).toLocalDate(), rs.getDate(5).toLocalDate(), rs.getBoolean(6), rs.getInt(7)),
+                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getBoolean(6), rs.getInt(7),
+                        strings(rs.getString(8))),
                 storylineId).stream().findFirst();
+    }
+
+    private List<String> strings(String jsonArray) {
+        if (jsonArray == null) {
+            return List.of();
+        }
+        return List.of(read(jsonArray, String[].class));
     }
 
     /** The storyline holding the latest stored content of a scenario id. */
@@ -59,14 +66,14 @@ public class Timeline {
     /** The folded story that answers "on D, as known on K" (K null: hindsight). */
     public Ledger ledger(String storylineId, LocalDate on, LocalDate asKnownOn) {
         LocalDate series = jdbc.queryForObject("SELECT MAX(series) FROM day_state WHERE storyline_id = ? AND series <= ?",
-                LocalDate.class, storylineId, Date.valueOf(asKnownOn == null ? END_OF_TIME : asKnownOn));
+                LocalDate.class, storylineId, asKnownOn == null ? END_OF_TIME : asKnownOn);
         if (series == null) {
             return new Ledger();
         }
         LocalDate upTo = asKnownOn != null && asKnownOn.isBefore(on) ? asKnownOn : on;
         List<String> rows = jdbc.queryForList("SELECT ledger FROM day_state WHERE storyline_id = ? AND series = ? "
                         + "AND on_date <= ? ORDER BY on_date DESC LIMIT 1", String.class, storylineId,
-                Date.valueOf(series), Date.valueOf(upTo));
+                series, upTo);
         return rows.isEmpty() ? new Ledger() : read(rows.get(0), Ledger.class);
     }
 
@@ -83,13 +90,13 @@ public class Timeline {
     /** The events that happened on a day, in the order applied. */
     public List<StoryEvent> eventsOn(String storylineId, LocalDate day) {
         return jdbc.query("SELECT type, payload FROM story_event WHERE storyline_id = ? AND on_date = ? ORDER BY seq",
-                (rs, i) -> event(rs.getString(1), rs.getString(2)), storylineId, Date.valueOf(day));
+                (rs, i) -> event(rs.getString(1), rs.getString(2)), storylineId, day);
     }
 
     /** The events that became known on a day, in the order applied. */
     public List<StoryEvent> eventsReportedOn(String storylineId, LocalDate day) {
         return jdbc.query("SELECT type, payload FROM story_event WHERE storyline_id = ? AND reported = ? ORDER BY seq",
-                (rs, i) -> event(rs.getString(1), rs.getString(2)), storylineId, Date.valueOf(day));
+                (rs, i) -> event(rs.getString(1), rs.getString(2)), storylineId, day);
     }
 
     public StoryEvent event(String type, String payload) {

@@ -12,7 +12,6 @@ import org.crisisreplay.story.StorylineEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -43,9 +42,9 @@ public class TimelineProjection {
         jdbc.update("DELETE FROM day_state WHERE storyline_id = ?", e.storylineId());
         jdbc.update("DELETE FROM storyline WHERE storyline_id = ?", e.storylineId());
         jdbc.update("INSERT INTO storyline (storyline_id, scenario, title, content_hash, period_from, period_to, "
-                        + "retracted, closed) VALUES (?, ?, ?, ?, ?, ?, ?, FALSE)",
-                e.storylineId(), e.scenario(), e.title(), e.contentHash(), Date.valueOf(e.from()),
-                Date.valueOf(e.to()), write(e.retracted()));
+                        + "retracted, removed, closed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, FALSE)",
+                e.storylineId(), e.scenario(), e.title(), e.contentHash(), e.from(),
+                e.to(), write(e.retracted()), write(e.removed()));
     }
 
     @EventHandler
@@ -53,7 +52,7 @@ public class TimelineProjection {
         jdbc.update("INSERT INTO story_event (storyline_id, seq, event_id, on_date, reported, type, rule, payload) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 message.getAggregateIdentifier(), message.getSequenceNumber(), e.meta().id(),
-                Date.valueOf(e.meta().on()), Date.valueOf(e.meta().reported()), e.type(), e.meta().rule(), write(e));
+                e.meta().on(), e.meta().reported(), e.type(), e.meta().rule(), write(e));
     }
 
     @EventHandler
@@ -63,7 +62,7 @@ public class TimelineProjection {
             Ledger ledger = new Ledger();
             // an empty state before the first day, so that every series has a row to find
             jdbc.update("INSERT INTO day_state (storyline_id, series, on_date, ledger) VALUES (?, ?, ?, ?)",
-                    e.storylineId(), Date.valueOf(breakpoint), Date.valueOf(Knowledge.BEFORE_ALL), write(ledger));
+                    e.storylineId(), breakpoint, Knowledge.BEFORE_ALL, write(ledger));
             List<StoryEvent> counted = Knowledge.series(events, breakpoint);
             for (int i = 0; i < counted.size(); i++) {
                 StoryEvent ev = counted.get(i);
@@ -71,7 +70,7 @@ public class TimelineProjection {
                 boolean lastOfDay = i + 1 == counted.size() || !counted.get(i + 1).meta().on().equals(ev.meta().on());
                 if (lastOfDay) {
                     jdbc.update("INSERT INTO day_state (storyline_id, series, on_date, ledger) VALUES (?, ?, ?, ?)",
-                            e.storylineId(), Date.valueOf(breakpoint), Date.valueOf(ev.meta().on()), write(ledger));
+                            e.storylineId(), breakpoint, ev.meta().on(), write(ledger));
                 }
             }
         }

@@ -9,8 +9,10 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The views built from a stored storyline day by day: the replay, a series of one state path,
@@ -135,7 +137,11 @@ public class Views {
         }
         o.put("firstDivergence", first);
         ArrayNode removed = o.putArray("removed");
-        whatIf.removed().forEach(removed::add);
+        // only what the base has: a what-if of a what-if, compared with its parent, does not list the
+        // parent's own removals again
+        Set<String> inBase = new HashSet<>();
+        timeline.storedEvents(base.storylineId()).forEach(e -> inBase.add(e.meta().id()));
+        whatIf.removed().stream().filter(inBase::contains).forEach(removed::add);
         o.set("days", days);
         return o;
     }

@@ -1,0 +1,99 @@
+package org.crisisreplay.store;
+
+import jakarta.annotation.PostConstruct;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Remembers, next to an H2 file store, how many events it held after the last run that stored
+ * something. An embedded database that silently comes back older than it was (a file copied
+ * back, a lost write) is then refused instead of answering from a story that has lost events.
+ */
+@Component
+public class HighWaterMark {
+
+    private static final Pattern H2_FILE = Pattern.compile("jdbc:h2:(?:file:)?([./~][^;]*|[A-Za-z]:[\\\\/][^;]*)(;.*)?");
+
+    private final JdbcTemplate jdbc;
+    private final Path file;
+
+    /** {@code schema} is injected so that the mark is checked only once Axon's tables exist. */
+    public HighWaterMark(JdbcTemplate jdbc, StoreSchema schema, @Value("${spring.datasource.url}") String url) {
+        this.jdbc = jdbc;
+        Matcher m = H2_FILE.matcher(url);
+        this.file = m.matches() ? Path.of(m.group(1).replaceFirst("^~", System.getProperty("user.home")) + ".hwm") : null;
+    }
+
+    public record Mark(long events, long lastIndex) {
+    }
+
+    public Mark current() {
+        return jdbc.queryForObject("SELECT COUNT(*), COALESCE(MAX(globalIndex), 0) FROM DomainEventEntry",
+                (rs, i) -> new Mark(rs.getLong(1), rs.getLong(2)));
+    }
+
+    @PostConstruct
+    void check() {
+        if (file == null || !Files.exists(file)) {
+            return;
+        }
+        Mark recorded = read();
+        Mark now = current();
+        if (now.events() < recorded.events() || now.lastIndex() < recorded.lastIndex()) {
+            throw new StoreRolledBackException("the store holds " + now.events() + " events (last index "
+                    + now.lastIndex() + ") but held " + recorded.events() + " (last index " + recorded.lastIndex()
+                    + ") after its last run: it was rolled back or replaced. Refusing to use it; if you replaced it "
+                    + "on purpose, delete " + file);
+        }
+    }
+
+    /** Records the store's present size; called after a run has been committed. */
+    public void record() {
+        if (file == null) {
+            return;
+        }
+        Mark now = current();
+        try {
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(tmp, "events=" + now.events() + "\nlastIndex=" + now.lastIndex() + "\n",
+                    StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private Mark read() {
+        try {
+            long events = 0;
+            long last = 0;
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.startsWith("events=")) {
+                    events = Long.parseLong(line.substring(7).trim());
+                } else if (line.startsWith("lastIndex=")) {
+                    last = Long.parseLong(line.substring(10).trim());
+                }
+            }
+            return new Mark(events, last);
+        } catch (IOException | NumberFormatException e) {
+            throw new StoreRolledBackException("cannot read the store's high-water mark " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** The store is older than it was: answering from it would silently lose events. */
+    public static class StoreRolledBackException extends RuntimeException {
+        public StoreRolledBackException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.crisisreplay.web;
+
+import org.crisisreplay.scenario.InvalidScenarioException;
+import org.crisisreplay.scenario.Scenario;
+import org.crisisreplay.scenario.ScenarioAssembler;
+import org.crisisreplay.scenario.ScenarioCatalog;
+import org.crisisreplay.scenario.ScenarioFile;
+import org.crisisreplay.scenario.ScenarioReader;
+import org.crisisreplay.simulation.Simulator;
+import org.crisisreplay.story.InvariantViolation;
+import org.crisisreplay.timeline.Projections;
+import org.crisisreplay.timeline.Timeline;
+import org.crisisreplay.timeline.Views;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The scenarios the HTTP API knows: the files of the served scenarios folder, and those uploaded
+ * (which live only in the store). Each is run into the store on first use.
+ */
+@Component
+public class Library {
+
+    public static final int MAX_UPLOAD = 1024 * 1024;
+    private static final Duration WAIT = Duration.ofMinutes(10);
+
+    private final ScenarioCatalog catalog;
+    private final Simulator simulator;
+    private final Projections projections;
+    private final Timeline timeline;
+
+    public Library(@Value("${crisis-replay.scenarios:scenarios}") String folder, Simulator simulator,
+                   Projections projections, Timeline timeline) {
+        this.catalog = new ScenarioCatalog(Path.of(folder));
+        this.simulator = simulator;
+        this.projections = projections;
+        this.timeline = timeline;
+    }
+
+    public record Entry(String id, String title, String origin) {
+    }
+
+    public List<Entry> entries() {
+        List<Entry> out = new ArrayList<>();
+        Map<String, Path> files = catalog.known();
+        files.forEach((id, path) -> out.add(new Entry(id, titleOf(path), "file")));
+        for (String id : timeline.scenarios()) {
+            if (!files.containsKey(id)) {
+                String title = timeline.head(id).flatMap(timeline::storyline).map(Timeline.Storyline::title).orElse(id);
+                out.add(new Entry(id, title, "upload"));
+            }
+        }
+        return out;
+    }
+
+    private static String titleOf(Path path) {
+        try {
+            ScenarioFile f = ScenarioReader.read(path, path.getFileName().toString());
+            return f.title() == null ? f.id() : f.title();
+        } catch (InvalidScenarioException e) {
+            return null;
+        }
+    }
+
+    /** The stored story of a scenario id, running the scenario first if its content is not stored. */
+    public synchronized Views.Story story(String id) {
+        Path file = catalog.known().get(id);
+        if (file != null) {
+            return store(new ScenarioAssembler(catalog).load(file));
+        }
+        String storyline = timeline.head(id).orElseThrow(() -> ApiError.notFound("no scenario '" + id + "'"));
+        Timeline.Storyline s = timeline.storyline(storyline).orElseThrow(() -> ApiError.notFound("no scenario '" + id + "'"));
+        return new Views.Story(s.scenario(), s.id(), s.from(), s.to(), s.removed());
+    }
+
+    /** Checks, runs and stores an uploaded scenario; returns its id. */
+    public synchronized String upload(byte[] yaml) {
+        Path virtual = catalog.root().toAbsolutePath().resolve("upload.yaml");
+        ScenarioFile f = ScenarioReader.read(yaml, virtual, "upload.yaml");
+        if (catalog.known().containsKey(f.id())) {
+            throw new InvalidScenarioException(f.idAt(), "scenario id '" + f.id()
+                    + "' belongs to a file of the scenarios folder; choose another id");
+        }
+        if (f.extendsRef() != null) {
+            checkExtends(f);
+        }
+        store(new ScenarioAssembler(catalog).load(yaml, virtual, "upload.yaml"));
+        return f.id();
+    }
+
+    /** Over HTTP, {@code extends} names a known scenario id or a file inside the served folder, nothing else. */
+    private void checkExtends(ScenarioFile f) {
+        String ref = f.extendsRef();
+        boolean looksLikePath = ref.contains("/") || ref.contains("\\") || ref.endsWith(".yaml") || ref.endsWith(".yml");
+        if (!looksLikePath) {
+            if (!catalog.known().containsKey(ref)) {
+                throw new InvalidScenarioException(f.extendsAt(), "'extends' names no known scenario '" + ref + "'");
+            }
+            return;
+        }
+        Path root = catalog.root().toAbsolutePath().normalize();
+        Path target = root.resolve(ref).normalize();
+        if (!target.startsWith(root) || ref.contains(":")) {
+            throw new InvalidScenarioException(f.extendsAt(),
+                    "'extends' may name only a known scenario id or a file inside the scenarios folder");
+        }
+    }
+
+    private Views.Story store(Scenario s) {
+        try {
+            simulator.run(s);
+        } catch (InvariantViolation v) {
+            throw new InvalidScenarioException(s.positionOf(v.eventId(), v.madeByRule()), v.getMessage());
+        }
+        var stored = timeline.storyline(s.storylineId());
+        if (stored.isEmpty() || !stored.get().closed()) {
+            projections.awaitCaughtUp(WAIT);
+        }
+        return new Views.Story(s.id(), s.storylineId(), s.from(), s.to(), s.removed());
+    }
+
+}
