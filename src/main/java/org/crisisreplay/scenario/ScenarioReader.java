@@ -572,7 +572,7 @@ public final class ScenarioReader {
         Object value = switch (f.kind()) {
             case TEXT -> text(n, "'" + f.name() + "'");
             case TEXT_LIST -> textList(n, f.name());
-            case INTEGER -> days(n, "'" + f.name() + "'", 1);
+            case INTEGER -> whole(n, f.name());
             case DATE -> dateRef(n);
             case FIGURE -> figure(n, d, f.name());
             case AMOUNT -> isWord(n, "all") ? Amount.ALL : wrapFigure(figure(n, d, f.name()));
@@ -702,8 +702,10 @@ public final class ScenarioReader {
         String anchor = name(anchorNode, "event id");
         Long days = k.containsKey("days") ? signedInteger(k.get("days").getValueNode(), "'days'") : Long.valueOf(0);
         if (days != null && days < 0) {
-            problem(k.get("days").getValueNode(), "'days' must be 0 or more, not " + days + ": to count back, write {"
-                    + (after ? "before" : "after") + ": " + anchor + ", days: " + -days + "}");
+            String instead = anchor == null ? "'" + (after ? "before" : "after") + "'"
+                    : "{" + (after ? "before" : "after") + ": " + anchor + ", days: " + -days + "}";
+            problem(k.get("days").getValueNode(), "'days' must be 0 or more, not " + days + ": to count back, write "
+                    + instead);
             return null;
         }
         if (anchor == null || days == null) {
@@ -1040,6 +1042,22 @@ public final class ScenarioReader {
         Long v = signedInteger(n, what);
         if (v != null && v < min) {
             problem(n, what + " must be " + (min == 0 ? "0 or more" : "at least " + min) + ", not " + v);
+            return null;
+        }
+        return v;
+    }
+
+    /**
+     * A whole-number field of an event: a span such as {@code within_days} is at least 1 and at most
+     * {@link #MAX_DAYS}; any other must fit the int the event record holds.
+     */
+    private Long whole(Node n, String field) {
+        if (field.endsWith("_days")) {
+            return days(n, "'" + field + "'", 1);
+        }
+        Long v = integer(n, "'" + field + "'", 0);
+        if (v != null && v > Integer.MAX_VALUE) {
+            problem(n, "'" + field + "' is too large: " + v + " (the limit is " + Integer.MAX_VALUE + ")");
             return null;
         }
         return v;

@@ -168,7 +168,8 @@ public class Simulator {
                     apply(e);
                 }
                 List<Due> due = agenda.stream().filter(d -> d.on().equals(today)).toList();
-                agenda.removeAll(due);
+                // removeIf, not removeAll(due): that compares every pair, and a busy rule fills the agenda
+                agenda.removeIf(d -> d.on().equals(today));
                 for (Due d : due) {
                     apply(make(d));
                 }

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every file under {@code src/test/resources/bad} is a small scenario with one mistake; its first
  * line says what the user must be told: {@code # expect: LINE:COLUMN: message} for a place in the
- * file itself, {@code # expect: OTHER.yaml:LINE:COLUMN: message} for a place in a file next to it.
+ * file itself, {@code # expect: OTHER.yaml:LINE:COLUMN: message} for a place in a file next to it,
+ * {@code # expect: error: message} for an error found while running that names no place.
  * A few inputs cannot carry a comment (empty, not UTF-8, too big): they are made here, with their
  * expectation. Each is given to {@code validate} and to {@code state} on a store that already
  * holds the baseline: both must refuse it with exit code 2, the exact first line on stderr, no
@@ -80,6 +81,9 @@ class BadInputCorpusTest {
 
     /** {@code LINE:COLUMN: message} is in {@code file}; {@code NAME:LINE:COLUMN: message} in its sibling NAME. */
     static String expected(Path file, String expectation) {
+        if (expectation.startsWith("error: ")) {
+            return expectation;
+        }
         String head = expectation.substring(0, expectation.indexOf(':'));
         if (head.chars().allMatch(Character::isDigit)) {
             return file + ":" + expectation;
