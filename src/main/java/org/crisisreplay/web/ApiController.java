@@ -14,11 +14,14 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 
@@ -79,12 +82,17 @@ class ApiController {
 
     @PostMapping(value = "/scenarios", consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/plain",
             "application/octet-stream"})
-    ResponseEntity<ObjectNode> upload(@RequestBody(required = false) byte[] body) {
-        if (body == null || body.length == 0) {
-            throw ApiError.badRequest("send a scenario file (YAML) as the request body");
+    ResponseEntity<ObjectNode> upload(HttpServletRequest request) throws IOException {
+        // read at most one byte past the limit: a huge body is refused without being held in memory
+        byte[] body;
+        try (InputStream in = request.getInputStream()) {
+            body = in.readNBytes(Library.MAX_UPLOAD + 1);
         }
-        if (body.length > Library.MAX_UPLOAD) {
+        if (body.length > Library.MAX_UPLOAD || request.getContentLengthLong() > Library.MAX_UPLOAD) {
             throw new ApiError(HttpStatus.PAYLOAD_TOO_LARGE, "a scenario may be at most 1 MiB");
+        }
+        if (body.length == 0) {
+            throw ApiError.badRequest("send a scenario file (YAML) as the request body");
         }
         String id = library.upload(body);
         ObjectNode out = JSON.objectNode().put("id", id);
