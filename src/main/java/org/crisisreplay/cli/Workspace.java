@@ -6,6 +6,7 @@ import org.crisisreplay.scenario.Scenario;
 import org.crisisreplay.scenario.ScenarioAssembler;
 import org.crisisreplay.scenario.ScenarioCatalog;
 import org.crisisreplay.scenario.Suggestions;
+import org.crisisreplay.simulation.RuleBreach;
 import org.crisisreplay.simulation.Simulator;
 import org.crisisreplay.story.InvariantViolation;
 import org.crisisreplay.timeline.Projections;
@@ -74,6 +75,8 @@ final class Workspace {
             return engine.bean(Simulator.class).run(s);
         } catch (InvariantViolation v) {
             throw new InvalidScenarioException(s.positionOf(v.eventId(), v.madeByRule()), v.getMessage());
+        } catch (RuleBreach b) {
+            throw new InvalidScenarioException(s.positionOf(null, b.rule()), b.getMessage());
         }
     }
 
@@ -83,6 +86,8 @@ final class Workspace {
             engine.bean(Simulator.class).dryRun(s);
         } catch (InvariantViolation v) {
             throw new InvalidScenarioException(s.positionOf(v.eventId(), v.madeByRule()), v.getMessage());
+        } catch (RuleBreach b) {
+            throw new InvalidScenarioException(s.positionOf(null, b.rule()), b.getMessage());
         }
     }
 

@@ -185,7 +185,7 @@ public class Simulator {
 
         private void apply(StoryEvent e) {
             if (++applied > MAX_EVENTS) {
-                throw new RuleBreach("the run made more than " + MAX_EVENTS + " events by " + today
+                throw new RuleBreach(e.meta().rule(), "the run made more than " + MAX_EVENTS + " events by " + today
                         + ": does a rule with 'repeat: true' trigger itself?");
             }
             commands.sendAndWait(new Commands.RecordEvent(id, e));
@@ -224,7 +224,7 @@ public class Simulator {
                 return;
             }
             if (++chain > MAX_CHAIN) {
-                throw new RuleBreach("rule '" + r.id() + "' on " + today + ": its events (after_days: 0) set off rules "
+                throw new RuleBreach(r.id(), "rule '" + r.id() + "' on " + today + ": its events (after_days: 0) set off rules "
                         + "that set off rules more than " + MAX_CHAIN + " deep: does a rule trigger itself?");
             }
             for (Due d : now) {
