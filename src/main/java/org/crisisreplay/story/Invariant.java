@@ -43,9 +43,12 @@ public enum Invariant {
     START_NOT_BEFORE_ANNOUNCEMENT("a withdrawal cannot start before it is announced") {
         @Override
         boolean breaks(Ledger story, StoryEvent next) {
-            if (next instanceof WithdrawalAnnounced a) {
-                return a.starts().isBefore(a.meta().on());
-            }
+            return next instanceof WithdrawalAnnounced a && a.starts().isBefore(a.meta().on());
+        }
+    },
+    DEPARTURE_NEEDS_ANNOUNCEMENT("troops cannot leave before a withdrawal is announced") {
+        @Override
+        boolean breaks(Ledger story, StoryEvent next) {
             return next instanceof TroopsWithdrawn && !story.withdrawalAnnounced();
         }
     };

@@ -126,7 +126,7 @@ class StorylineTest {
         fixture.given(opened(), request(1), arrival("arrive", 2, "A", 100))
                 .when(new Commands.RecordEvent(ID, departure("leave", 4, "A", Amount.ALL)))
                 .expectException(InvariantViolation.class)
-                .expectExceptionMessage(containsString("start-not-before-announcement"));
+                .expectExceptionMessage(containsString("departure-needs-announcement"));
     }
 
     @Test
