@@ -6,11 +6,8 @@ import org.crisisreplay.scenario.Scenario;
 import org.crisisreplay.scenario.ScenarioAssembler;
 import org.crisisreplay.scenario.ScenarioCatalog;
 import org.crisisreplay.scenario.Suggestions;
-import org.crisisreplay.simulation.RuleBreach;
 import org.crisisreplay.simulation.Simulator;
-import org.crisisreplay.story.InvariantViolation;
 import org.crisisreplay.timeline.Projections;
-import org.crisisreplay.timeline.Timeline;
 import org.crisisreplay.timeline.Views;
 
 import java.nio.file.Files;
@@ -61,34 +58,14 @@ final class Workspace {
     }
 
     Opened open(Scenario s) {
-        Simulator.Outcome outcome = run(s);
-        var stored = engine.bean(Timeline.class).storyline(s.storylineId());
-        if (stored.isEmpty() || !stored.get().closed()) {
-            engine.bean(Projections.class).awaitCaughtUp(PROJECTION_WAIT);
-        }
+        Simulator.Outcome outcome = engine.bean(Simulator.class).run(s);
+        engine.bean(Projections.class).awaitStoryline(s.storylineId(), PROJECTION_WAIT);
         return new Opened(s, outcome, new Views.Story(s.id(), s.storylineId(), s.from(), s.to(), s.removed()));
-    }
-
-    /** Runs the scenario into the store; a broken invariant is reported where the event is written. */
-    Simulator.Outcome run(Scenario s) {
-        try {
-            return engine.bean(Simulator.class).run(s);
-        } catch (InvariantViolation v) {
-            throw new InvalidScenarioException(s.positionOf(v.eventId(), v.madeByRule()), v.getMessage());
-        } catch (RuleBreach b) {
-            throw new InvalidScenarioException(s.positionOf(null, b.rule()), b.getMessage());
-        }
     }
 
     /** Runs the scenario without storing anything: checks the invariants and rules. */
     void check(Scenario s) {
-        try {
-            engine.bean(Simulator.class).dryRun(s);
-        } catch (InvariantViolation v) {
-            throw new InvalidScenarioException(s.positionOf(v.eventId(), v.madeByRule()), v.getMessage());
-        } catch (RuleBreach b) {
-            throw new InvalidScenarioException(s.positionOf(null, b.rule()), b.getMessage());
-        }
+        engine.bean(Simulator.class).dryRun(s);
     }
 
     record Opened(Scenario scenario, Simulator.Outcome outcome, Views.Story story) {

@@ -15,6 +15,7 @@ import org.crisisreplay.scenario.DateRef;
 import org.crisisreplay.scenario.InvalidScenarioException;
 import org.crisisreplay.store.HighWaterMark;
 import org.crisisreplay.story.Commands;
+import org.crisisreplay.story.InvariantViolation;
 import org.crisisreplay.story.Ledger;
 import org.crisisreplay.story.StoryEvent;
 import org.crisisreplay.timeline.StateView;
@@ -103,7 +104,21 @@ public class Simulator {
         return play(scenario, false);
     }
 
+    /**
+     * Runs the story; a broken invariant or a runaway rule comes back as an error at the place in
+     * the file where the event (or the rule that made it) is written.
+     */
     private int play(Scenario scenario, boolean store) {
+        try {
+            return playOnce(scenario, store);
+        } catch (InvariantViolation v) {
+            throw new InvalidScenarioException(scenario.positionOf(v.eventId(), v.madeByRule()), v.getMessage());
+        } catch (RuleBreach b) {
+            throw new InvalidScenarioException(scenario.positionOf(null, b.rule()), b.getMessage());
+        }
+    }
+
+    private int playOnce(Scenario scenario, boolean store) {
         UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
         uow.attachTransaction(transactions);
         try {

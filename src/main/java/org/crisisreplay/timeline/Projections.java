@@ -15,10 +15,20 @@ public class Projections {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final Timeline timeline;
 
-    public Projections(EventProcessingConfiguration processing, EventStore eventStore) {
+    public Projections(EventProcessingConfiguration processing, EventStore eventStore, Timeline timeline) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.timeline = timeline;
+    }
+
+    /** Waits, if need be, until a stored storyline is closed in the read model. */
+    public void awaitStoryline(String storylineId, Duration timeout) {
+        var projected = timeline.storyline(storylineId);
+        if (projected.isEmpty() || !projected.get().closed()) {
+            awaitCaughtUp(timeout);
+        }
     }
 
     private StreamingEventProcessor processor() {

@@ -6,9 +6,7 @@ import org.crisisreplay.scenario.ScenarioAssembler;
 import org.crisisreplay.scenario.ScenarioCatalog;
 import org.crisisreplay.scenario.ScenarioFile;
 import org.crisisreplay.scenario.ScenarioReader;
-import org.crisisreplay.simulation.RuleBreach;
 import org.crisisreplay.simulation.Simulator;
-import org.crisisreplay.story.InvariantViolation;
 import org.crisisreplay.timeline.Projections;
 import org.crisisreplay.timeline.Timeline;
 import org.crisisreplay.timeline.Views;
@@ -114,17 +112,8 @@ public class Library {
     }
 
     private Views.Story store(Scenario s) {
-        try {
-            simulator.run(s);
-        } catch (InvariantViolation v) {
-            throw new InvalidScenarioException(s.positionOf(v.eventId(), v.madeByRule()), v.getMessage());
-        } catch (RuleBreach b) {
-            throw new InvalidScenarioException(s.positionOf(null, b.rule()), b.getMessage());
-        }
-        var stored = timeline.storyline(s.storylineId());
-        if (stored.isEmpty() || !stored.get().closed()) {
-            projections.awaitCaughtUp(WAIT);
-        }
+        simulator.run(s);
+        projections.awaitStoryline(s.storylineId(), WAIT);
         return new Views.Story(s.id(), s.storylineId(), s.from(), s.to(), s.removed());
     }
 
