@@ -33,6 +33,9 @@ public class Cli implements Runnable {
 
     static final ThreadLocal<Engine> ENGINE = new ThreadLocal<>();
 
+    /** Set when the program is stopped (Ctrl-C, SIGTERM): what fails after that is the stop itself. */
+    private static volatile boolean SHUTTING_DOWN;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -61,8 +64,11 @@ public class Cli implements Runnable {
         for (String a : args) {
             (a.startsWith("--spring.") || a.startsWith("--crisis-replay.") ? springArgs : ours).add(a);
         }
-        Thread interrupted = new Thread(() -> Simulator.running().ifPresent(id ->
-                err.println("interrupted: the run of " + id + " was stopped; nothing of it was stored")));
+        Thread interrupted = new Thread(() -> {
+            SHUTTING_DOWN = true;
+            Simulator.running().ifPresent(id ->
+                    err.println("interrupted: the run of " + id + " was stopped; nothing of it was stored"));
+        });
         Runtime.getRuntime().addShutdownHook(interrupted);
         try (Engine engine = new Engine(springArgs, err)) {
             ENGINE.set(engine);
@@ -96,6 +102,9 @@ public class Cli implements Runnable {
 
     /** Every failure becomes one clear message and an exit code; never a stack trace. */
     static int handle(Throwable ex, PrintStream err) {
+        if (SHUTTING_DOWN) {
+            return FAILED;
+        }
         Throwable e = rootOf(ex);
         if (e instanceof InvalidScenarioException invalid) {
             invalid.problems().forEach(p -> err.println(p));

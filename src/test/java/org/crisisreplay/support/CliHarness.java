@@ -19,7 +19,7 @@ public final class CliHarness {
     }
 
     public static String storeUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("store") + ";WRITE_DELAY=0;MAX_LENGTH_INPLACE_LOB=4096";
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("store") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;MAX_LENGTH_INPLACE_LOB=4096";
     }
 
     public static Result run(Path dataDir, String... args) {
