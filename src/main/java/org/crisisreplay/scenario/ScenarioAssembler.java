@@ -3,8 +3,6 @@ package org.crisisreplay.scenario;
 import org.crisisreplay.story.Meta;
 import org.crisisreplay.story.StoryEvent;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,7 +36,7 @@ public final class ScenarioAssembler {
 
     /** Loads and assembles the file at {@code path}. */
     public Scenario load(Path path) {
-        return resolve(merge(readBytes(path, shown(path)), path, shown(path), new ArrayDeque<>()));
+        return resolve(merge(ScenarioReader.readBytes(path, shown(path)), path, shown(path), new ArrayDeque<>()));
     }
 
     /** Assembles a file that was sent rather than read ({@code path} places it, for {@code extends}). */
@@ -81,7 +79,7 @@ public final class ScenarioAssembler {
             loop.add(basePath.getFileName().toString());
             throw new InvalidScenarioException(f.extendsAt(), "'extends' forms a loop: " + String.join(" -> ", loop));
         }
-        Merged base = merge(readBytes(basePath, shown(basePath)), basePath, shown(basePath), chain);
+        Merged base = merge(ScenarioReader.readBytes(basePath, shown(basePath)), basePath, shown(basePath), chain);
         chain.pop();
         List<Problem> problems = new ArrayList<>();
         // a scenario id names one story: a what-if under the id of what it extends would stand in for it
@@ -427,20 +425,6 @@ public final class ScenarioAssembler {
         return out;
     }
 
-    private static byte[] readBytes(Path path, String shownAs) {
-        try {
-            long size = Files.size(path);
-            if (size > ScenarioReader.MAX_BYTES) {
-                throw new InvalidScenarioException(new Position(shownAs, 1, 1), "file is " + size
-                        + " bytes; the limit is " + ScenarioReader.MAX_BYTES + " bytes (4 MiB)");
-            }
-            return Files.readAllBytes(path);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new InvalidScenarioException(new Position(shownAs, 1, 1), "no such file");
-        } catch (IOException e) {
-            throw new InvalidScenarioException(new Position(shownAs, 1, 1), "cannot read file: " + e.getMessage());
-        }
-    }
 
     private static Path canonical(Path p) {
         return p.toAbsolutePath().normalize();

@@ -86,20 +86,23 @@ public final class ScenarioReader {
 
     /** Reads a file from disk; {@code shownAs} is how errors name it. */
     public static ScenarioFile read(Path path, String shownAs) {
-        byte[] bytes;
+        return read(readBytes(path, shownAs), path, shownAs);
+    }
+
+    /** A scenario file's bytes, refusing a file over the size limit before reading it. */
+    static byte[] readBytes(Path path, String shownAs) {
         try {
             long size = Files.size(path);
             if (size > MAX_BYTES) {
                 throw new InvalidScenarioException(new Position(shownAs, 1, 1),
                         "file is " + size + " bytes; the limit is " + MAX_BYTES + " bytes (4 MiB)");
             }
-            bytes = Files.readAllBytes(path);
+            return Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
             throw new InvalidScenarioException(new Position(shownAs, 1, 1), "no such file");
         } catch (IOException e) {
             throw new InvalidScenarioException(new Position(shownAs, 1, 1), "cannot read file: " + e.getMessage());
         }
-        return read(bytes, path, shownAs);
     }
 
     public static ScenarioFile read(byte[] bytes, Path path, String shownAs) {

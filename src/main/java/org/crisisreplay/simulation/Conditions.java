@@ -7,6 +7,7 @@ import org.crisisreplay.story.Amount;
 import org.crisisreplay.story.Figure;
 import org.crisisreplay.story.Selection;
 import org.crisisreplay.story.StoryEvent;
+import org.crisisreplay.timeline.StateView;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -31,7 +32,7 @@ final class Conditions {
             return event != null && event.type().equals(e.type()) && matches(event, e.where());
         }
         if (c instanceof Condition.OnState s) {
-            return compare(lookup(state.get(), s.path()), s.op(), s.value());
+            return compare(StateView.at(state.get(), s.path()), s.op(), s.value());
         }
         if (c instanceof Condition.All a) {
             return a.conditions().stream().allMatch(p -> holds(p, event, state));
@@ -66,14 +67,6 @@ final class Conditions {
         return String.valueOf(value).equals(wanted);
     }
 
-    /** The value at a dotted path; a figure is its best, a list its size when compared as a number. */
-    static JsonNode lookup(JsonNode state, String path) {
-        JsonNode n = state;
-        for (String part : path.split("\\.")) {
-            n = n == null ? null : n.get(part);
-        }
-        return n;
-    }
 
     private static boolean compare(JsonNode value, Condition.OnState.Op op, String wanted) {
         if (op == Condition.OnState.Op.EQUALS) {

@@ -256,7 +256,6 @@ public class Simulator {
             e.on = DateRef.absolute(d.on(), d.template().at);
             e.reported = null;
             dates.put(e.id, d.on());
-            dates.put(d.rule().id(), d.on());
             List<Problem> problems = new ArrayList<>();
             StoryEvent built;
             try {

@@ -94,6 +94,15 @@ public final class StateView {
         return root;
     }
 
+    /** The value at a dotted path of a rendered state; JSON null where the path leads nowhere. */
+    public static JsonNode at(JsonNode state, String path) {
+        JsonNode n = state;
+        for (String part : path.split("\\.")) {
+            n = n == null || n.isNull() ? null : n.get(part);
+        }
+        return n == null ? JSON.nullNode() : n;
+    }
+
     static LocalDate deadline(Ledger l) {
         return l.startsOn == null || l.withinDays == null ? null : l.startsOn.plusDays(l.withinDays - 1L);
     }

@@ -1,7 +1,6 @@
 package org.crisisreplay.timeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.crisisreplay.scenario.EventTypes;
@@ -109,9 +108,5 @@ public class Timeline {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable stored value: " + e.getOriginalMessage(), e);
         }
-    }
-
-    public JsonNode tree(Object value) {
-        return json.valueToTree(value);
     }
 }

@@ -94,18 +94,10 @@ public class Views {
         o.put("field", path);
         ArrayNode points = o.putArray("points");
         for (LocalDate day = s.from(); !day.isAfter(s.to()); day = day.plusDays(1)) {
-            JsonNode value = lookup(state(s, day, asKnownOn), path);
+            JsonNode value = StateView.at(state(s, day, asKnownOn), path);
             points.addObject().put("on", day.toString()).set("value", value);
         }
         return o;
-    }
-
-    static JsonNode lookup(JsonNode state, String path) {
-        JsonNode n = state;
-        for (String part : path.split("\\.")) {
-            n = n == null || n.isNull() ? null : n.get(part);
-        }
-        return n == null ? JSON.nullNode() : n;
     }
 
     /** Both storylines over both periods: the first day they differ, and per day every differing path. */
