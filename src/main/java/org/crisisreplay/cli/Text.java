@@ -16,7 +16,10 @@ public final class Text {
     private Text() {
     }
 
-    /** A value on one line: figures as {@code best (low–high) [sources]}, lists joined, null as a dash. */
+    /**
+     * A value on one line: figures as {@code best (low–high) [sources]} ({@code ~best} for an estimate),
+     * lists joined, null as a dash.
+     */
     public static String value(JsonNode v) {
         if (v == null || v.isNull()) {
             return "—";
@@ -27,7 +30,7 @@ public final class Text {
             long high = v.get("high").asLong();
             String range = low == high && low == best ? "" : "  (" + number(low) + "–" + number(high) + ")";
             String sources = v.path("sources").isEmpty() ? "" : "  [" + join(v.get("sources"), ", ") + "]";
-            return number(best) + range + sources;
+            return (v.path("approx").asBoolean() ? "~" : "") + number(best) + range + sources;
         }
         if (v.isArray()) {
             if (v.isEmpty()) {

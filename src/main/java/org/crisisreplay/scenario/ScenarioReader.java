@@ -72,7 +72,7 @@ public final class ScenarioReader {
     static final List<String> ACTOR_KEYS = List.of("name", "kind");
     static final List<String> RELATIVE_KEYS = List.of("after", "before", "days");
     static final List<String> FIGURE_KEYS = List.of("claims", "best");
-    static final List<String> CLAIM_KEYS = List.of("value", "source", "note");
+    static final List<String> CLAIM_KEYS = List.of("value", "source", "note", "approx");
     static final List<String> RULE_KEYS = List.of("id", "when", "after_days", "repeat", "then");
     static final List<String> CONDITION_KEYS = List.of("event", "where", "state", "above", "below", "equals", "all",
             "any");
@@ -630,7 +630,7 @@ public final class ScenarioReader {
             problem(n, "figure '" + field + "' needs 'claims'");
             return null;
         }
-        SequenceNode claimsNode = sequence(k.get("claims").getValueNode(), "'claims' (a list of {value, source, note})");
+        SequenceNode claimsNode = sequence(k.get("claims").getValueNode(), "'claims' (a list of {value, source, note, approx})");
         if (claimsNode == null) {
             return null;
         }
@@ -663,8 +663,9 @@ public final class ScenarioReader {
                 problem(c, "a claim needs a 'source'");
             }
             String note = ck.containsKey("note") ? text(ck.get("note").getValueNode(), "a claim's 'note'") : null;
+            boolean approx = ck.containsKey("approx") && bool(ck.get("approx").getValueNode(), "a claim's 'approx'");
             if (value != null) {
-                claims.add(new Figure.Claim(value, source, note));
+                claims.add(new Figure.Claim(value, source, note, approx));
             }
         }
         Long best = k.containsKey("best") ? integer(k.get("best").getValueNode(), "'best'", 0) : null;

@@ -84,7 +84,9 @@ public final class ScenarioSchema {
         ObjectNode cp = claim.putObject("properties");
         cp.set("value", count());
         cp.set("source", string("A source id."));
-        cp.set("note", string(null));
+        cp.set("note", string("What the source said, or how an estimate was derived."));
+        cp.set("approx", JSON.objectNode().put("type", "boolean")
+                .put("description", "The value is an estimate or derived from other figures (say how in 'note')."));
         claim.putArray("required").add("value").add("source");
         ObjectNode claims = object("A contested count: every claim, and the value taken as best.");
         ObjectNode p = claims.putObject("properties");

@@ -1,5 +1,7 @@
 package org.crisisreplay.story;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,7 +13,16 @@ import java.util.List;
  */
 public record Figure(List<Claim> claims, Long best) {
 
-    public record Claim(long value, String source, String note) {
+    /**
+     * One source's value. {@code approx}: the value is an estimate or derived from other figures
+     * (its note says how), not a number the source reported.
+     */
+    public record Claim(long value, String source, String note,
+                        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean approx) {
+
+        public Claim(long value, String source, String note) {
+            this(value, source, note, false);
+        }
     }
 
     public Figure {
@@ -57,7 +68,13 @@ public record Figure(List<Claim> claims, Long best) {
         // the explicit best may lie outside the claims; low/high still bound every stated value
         long lo = Math.min(low(), bestValue());
         long hi = Math.max(high(), bestValue());
-        return new Tally(bestValue(), lo, hi, sources(eventSources));
+        return new Tally(bestValue(), lo, hi, sources(eventSources), bestIsApprox());
+    }
+
+    /** Whether the value taken as best is an estimate: the claim that gives it says so. */
+    public boolean bestIsApprox() {
+        long b = bestValue();
+        return claims.stream().filter(c -> c.value() == b).findFirst().map(Claim::approx).orElse(false);
     }
 
 }

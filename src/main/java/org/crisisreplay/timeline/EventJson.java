@@ -59,6 +59,9 @@ public final class EventJson {
                 if (c.note() != null) {
                     claim.put("note", c.note());
                 }
+                if (c.approx()) {
+                    claim.put("approx", true);
+                }
             }
             o.put("best", f.bestValue());
             return o;

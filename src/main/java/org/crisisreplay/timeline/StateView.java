@@ -129,6 +129,9 @@ public final class StateView {
         o.put("low", t.low());
         o.put("high", t.high());
         o.set("sources", strings(t.sources()));
+        if (t.approx()) {
+            o.put("approx", true);
+        }
         return o;
     }
 

@@ -25,6 +25,22 @@ class LedgerTest {
     }
 
     @Test
+    void anEstimatedBestMarksTheFigureAndEverySumItIsPartOf() {
+        Figure estimated = new Figure(List.of(new Figure.Claim(1000, "a", "the total minus the others", true),
+                new Figure.Claim(3000, "b", null)), null);
+        Figure reported = new Figure(List.of(new Figure.Claim(1000, "a", "the total minus the others", true),
+                new Figure.Claim(3000, "b", null)), 3000L);
+        assertThat(estimated.tally(List.of())).isEqualTo(new Tally(1000, 1000, 3000, List.of("a", "b"), true));
+        assertThat(reported.tally(List.of()).approx()).isFalse();
+        Ledger l = new Ledger();
+        l.apply(new StoryEvent.AssistanceRequested(meta("r", 1), "H", "A", null));
+        l.apply(new StoryEvent.TroopsArrived(meta("x", 2), "X", estimated));
+        l.apply(new StoryEvent.TroopsArrived(meta("y", 2), "Y", Figure.plain(500)));
+        assertThat(l.inCountry()).isEqualTo(new Tally(1500, 1500, 3500, List.of("a", "b"), true));
+        assertThat(l.contingents.get("Y").approx()).isFalse();
+    }
+
+    @Test
     void aPlainNumberTakesTheEventsSources() {
         assertThat(Figure.plain(16).tally(List.of("mvd"))).isEqualTo(new Tally(16, 16, 16, List.of("mvd")));
     }
