@@ -1,6 +1,7 @@
 package org.crisisreplay.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.crisisreplay.state.StateJson;
 
 import java.time.LocalDate;
 import java.time.format.TextStyle;
@@ -24,7 +25,7 @@ public final class Text {
         if (v == null || v.isNull()) {
             return "—";
         }
-        if (v.isObject() && v.has("best") && v.has("low")) {
+        if (StateJson.isFigure(v)) {
             long best = v.get("best").asLong();
             long low = v.get("low").asLong();
             long high = v.get("high").asLong();
@@ -85,7 +86,7 @@ public final class Text {
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> f = it.next();
             JsonNode v = f.getValue();
-            boolean nested = v.isObject() && !(v.has("best") && v.has("low")) && v.size() > 0;
+            boolean nested = v.isObject() && !StateJson.isFigure(v) && v.size() > 0;
             if (nested) {
                 out.append(indent).append(f.getKey()).append('\n');
                 block(out, v, indent + "  ");

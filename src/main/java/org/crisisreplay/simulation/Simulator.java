@@ -1,6 +1,5 @@
 package org.crisisreplay.simulation;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -13,12 +12,12 @@ import org.crisisreplay.scenario.Scenario;
 import org.crisisreplay.scenario.ScenarioAssembler;
 import org.crisisreplay.scenario.DateRef;
 import org.crisisreplay.scenario.InvalidScenarioException;
+import org.crisisreplay.state.State;
 import org.crisisreplay.store.HighWaterMark;
 import org.crisisreplay.story.Commands;
 import org.crisisreplay.story.InvariantViolation;
 import org.crisisreplay.story.Ledger;
 import org.crisisreplay.story.StoryEvent;
-import org.crisisreplay.timeline.StateView;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -219,8 +218,8 @@ public class Simulator {
             }
         }
 
-        private JsonNode view() {
-            return StateView.render(scenario.id(), state, today, null);
+        private State view() {
+            return State.of(state, today);
         }
 
         private void fire(RuleDraft r) {
