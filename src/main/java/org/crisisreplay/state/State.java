@@ -4,6 +4,8 @@ import org.crisisreplay.story.Ledger;
 import org.crisisreplay.story.MissionStatus;
 import org.crisisreplay.story.Tally;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -30,8 +32,42 @@ public record State(Mission mission, Troops troops, Withdrawal withdrawal, Host 
                           LocalDate firstArrivalOn, long daysDeployed) {
     }
 
-    /** {@code inCountry}: the contingents summed. */
-    public record Troops(Tally inCountry, Tally reportedTotal, Map<String, Tally> contingents, List<String> facilities) {
+    /**
+     * {@code inCountry}: the contingents summed; {@code disagreement}: the latest reported total against
+     * that sum on the day it was reported, or null while they agree.
+     */
+    public record Troops(Tally inCountry, Tally reportedTotal, Disagreement disagreement, Map<String, Tally> contingents,
+                         List<String> facilities) {
+    }
+
+    /**
+     * A reported whole that the sum of its parts contradicts: they differ by more than
+     * {@value #TOLERANCE_PERCENT} % of the parts. A whole is a count of one day, so it is held against
+     * the parts as they stood at the end of the day it was reported ({@code on}), never against the
+     * parts of a later day: an arrival or a departure after the report is news, not a contradiction.
+     * The state shows it beside the figure until the next report, which is checked in its turn.
+     *
+     * @param event      the event that reported the whole
+     * @param difference whole minus parts (their best values)
+     * @param percent    the difference as a share of the parts, rounded; null when there are no parts
+     */
+    public record Disagreement(LocalDate on, String event, Tally parts, Tally whole, long difference, Long percent) {
+
+        public static final int TOLERANCE_PERCENT = 10;
+
+        /** The disagreement of a whole with its parts, or null when they agree within the tolerance. */
+        static Disagreement of(LocalDate on, String event, Tally parts, Tally whole) {
+            if (on == null || parts == null || whole == null) {
+                return null;
+            }
+            long difference = whole.best() - parts.best();
+            if (Math.abs(difference) * 100 <= parts.best() * TOLERANCE_PERCENT) {
+                return null;
+            }
+            Long percent = parts.best() == 0 ? null : BigDecimal.valueOf(difference * 100)
+                    .divide(BigDecimal.valueOf(parts.best()), 0, RoundingMode.HALF_UP).longValueExact();
+            return new Disagreement(on, event, parts, whole, difference, percent);
+        }
     }
 
     /** {@code deadline}: {@code startsOn + within_days - 1}; {@code overdue}: after it, while troops remain. */
@@ -52,7 +88,9 @@ public record State(Mission mission, Troops troops, Withdrawal withdrawal, Host 
         LocalDate deadline = l.startsOn == null || l.withinDays == null ? null : l.startsOn.plusDays(l.withinDays - 1L);
         return new State(
                 new Mission(l.status, l.requestedOn, l.authorizedOn, l.commander, l.firstArrivalOn, daysDeployed(l, on)),
-                new Troops(l.inCountry(), l.reportedTotal, ordered(l.contingents), List.copyOf(l.facilities)),
+                new Troops(l.inCountry(), l.reportedTotal,
+                        Disagreement.of(l.reportedTotalOn, l.reportedTotalBy, l.partsOnReportDay, l.reportedTotal),
+                        ordered(l.contingents), List.copyOf(l.facilities)),
                 new Withdrawal(l.announcedOn, l.startsOn, deadline,
                         l.status == MissionStatus.WITHDRAWN ? l.completedOn : null,
                         deadline != null && on.isAfter(deadline) && l.troopsPresent() > 0),

@@ -52,6 +52,11 @@ public final class StateJson {
         return part == null ? JSON.nullNode() : MAPPER.valueToTree(part);
     }
 
+    /** Whether a node of a rendered state is a {@link State.Disagreement}: shown as one value, like a figure. */
+    public static boolean isDisagreement(JsonNode node) {
+        return node != null && node.isObject() && isFigure(node.get("parts")) && isFigure(node.get("whole"));
+    }
+
     /**
      * Whether a node of a rendered state is a figure. Everything that reads the state's JSON
      * (text, diff, series) asks here rather than guessing from a key or two.

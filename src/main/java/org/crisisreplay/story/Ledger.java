@@ -39,6 +39,10 @@ public final class Ledger {
     public LocalDate firstArrivalOn;
     public LinkedHashMap<String, Tally> contingents = new LinkedHashMap<>();
     public Tally reportedTotal;
+    /** The day and the event of the latest strength report, and the contingents summed at the end of that day. */
+    public LocalDate reportedTotalOn;
+    public String reportedTotalBy;
+    public Tally partsOnReportDay;
     public List<String> facilities = new ArrayList<>();
     public LocalDate announcedOn;
     public LocalDate startsOn;
@@ -108,6 +112,8 @@ public final class Ledger {
             facilities.add(e.facility());
         } else if (event instanceof StrengthReported e) {
             reportedTotal = e.troops().tally(m.sources());
+            reportedTotalOn = m.on();
+            reportedTotalBy = m.id();
         } else if (event instanceof WithdrawalAnnounced e) {
             announcedOn = m.on();
             startsOn = e.starts();
@@ -165,6 +171,10 @@ public final class Ledger {
             sanctions.add(new Sanction(m.id(), m.on(), "IMPOSED", e.by(), e.against()));
         }
         // StatementMade, ReportRetracted and Note are narrative only: they change no state.
+        if (m.on().equals(reportedTotalOn)) {
+            // a whole is a count of its day: it is held against the parts as they stand when that day ends
+            partsOnReportDay = inCountry();
+        }
     }
 
 }

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Compares two states' bodies ({@link StateJson#body}) path by path: a figure, a list or a scalar is
- * one path.
+ * Compares two states' bodies ({@link StateJson#body}) path by path: a figure, a disagreement, a list
+ * or a scalar is one path.
  */
 public final class StateDiff {
 
@@ -31,7 +31,7 @@ public final class StateDiff {
     }
 
     private static void walk(String prefix, JsonNode node, Map<String, JsonNode> out) {
-        if (node.isObject() && !StateJson.isFigure(node)) {
+        if (node.isObject() && !StateJson.isFigure(node) && !StateJson.isDisagreement(node)) {
             // an empty map (no contingent yet) has no paths: were it one, it would show as a change of
             // its own beside the paths of the entries the other state has
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();

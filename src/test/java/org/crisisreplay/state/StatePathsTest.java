@@ -60,14 +60,17 @@ class StatePathsTest {
         assertThat(StatePaths.examples()).containsExactly(
                 "mission.status", "mission.requestedOn", "mission.authorizedOn", "mission.commander",
                 "mission.firstArrivalOn", "mission.daysDeployed",
-                "troops.inCountry", "troops.reportedTotal", "troops.contingents.*", "troops.facilities",
+                "troops.inCountry", "troops.reportedTotal", "troops.disagreement.on", "troops.disagreement.event",
+                "troops.disagreement.parts", "troops.disagreement.whole", "troops.disagreement.difference",
+                "troops.disagreement.percent", "troops.contingents.*", "troops.facilities",
                 "withdrawal.announcedOn", "withdrawal.startsOn", "withdrawal.deadline", "withdrawal.completedOn",
                 "withdrawal.overdue",
                 "host.emergencyRegions", "host.internet", "host.detained", "host.casualties.*.killed",
                 "host.casualties.*.wounded", "host.unrest", "host.dismissed", "host.governmentResignedOn",
                 "diplomacy.talks", "diplomacy.sanctions", "eventsApplied");
         assertThat(StatePaths.all().stream().filter(StatePaths.Listed::figure).map(StatePaths.Listed::path))
-                .containsExactly("troops.inCountry", "troops.reportedTotal", "troops.contingents.*", "host.detained",
+                .containsExactly("troops.inCountry", "troops.reportedTotal", "troops.disagreement.parts",
+                        "troops.disagreement.whole", "troops.contingents.*", "host.detained",
                         "host.casualties.*.killed", "host.casualties.*.wounded");
     }
 

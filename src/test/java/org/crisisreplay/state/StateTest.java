@@ -68,4 +68,36 @@ class StateTest {
         assertThat(s.troops().contingents()).containsOnlyKeys("N", "F");
         assertThat(s.troops().inCountry()).isEqualTo(new Tally(1200, 1200, 1600, List.of("wire", "paper"), true));
     }
+
+    @Test
+    void aWholeDisagreesWithItsPartsWhenMoreThanATenthOfThePartsApart() {
+        LocalDate day = D;
+        Tally thousand = new Tally(1000, 1000, 1000, List.of("a"));
+        assertThat(State.Disagreement.of(day, "r", thousand, new Tally(1100, 1100, 1100, List.of("b")))).isNull();
+        assertThat(State.Disagreement.of(day, "r", thousand, new Tally(900, 900, 900, List.of("b")))).isNull();
+        State.Disagreement over = State.Disagreement.of(day, "r", thousand, new Tally(1101, 1101, 1101, List.of("b")));
+        assertThat(over.difference()).isEqualTo(101);
+        assertThat(over.percent()).isEqualTo(10);
+        assertThat(State.Disagreement.of(day, "r", thousand, new Tally(895, 895, 895, List.of())).percent())
+                .as("rounded half away from zero").isEqualTo(-11);
+        State.Disagreement noParts = State.Disagreement.of(day, "r", Tally.ZERO, new Tally(5, 5, 5, List.of()));
+        assertThat(noParts.difference()).isEqualTo(5);
+        assertThat(noParts.percent()).isNull();
+        assertThat(State.Disagreement.of(day, "r", Tally.ZERO, Tally.ZERO)).isNull();
+        assertThat(State.Disagreement.of(null, null, null, null)).as("nothing reported").isNull();
+    }
+
+    @Test
+    void theWholeIsHeldAgainstThePartsAtTheEndOfItsDayNotLater() {
+        Ledger l = new Ledger();
+        l.apply(new StoryEvent.AssistanceRequested(meta("r", 1), "H", "A", null));
+        l.apply(new StoryEvent.StrengthReported(meta("count", 2), Figure.plain(100)));
+        l.apply(new StoryEvent.TroopsArrived(meta("a", 2), "X", Figure.plain(500)));
+        State.Disagreement d = State.of(l, D.plusDays(1)).troops().disagreement();
+        assertThat(d.on()).isEqualTo(D.plusDays(1));
+        assertThat(d.event()).isEqualTo("count");
+        assertThat(d.parts().best()).isEqualTo(500);
+        l.apply(new StoryEvent.TroopsArrived(meta("b", 3), "Y", Figure.plain(50)));
+        assertThat(State.of(l, D.plusDays(2)).troops().disagreement()).isEqualTo(d);
+    }
 }
