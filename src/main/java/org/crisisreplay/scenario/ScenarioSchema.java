@@ -164,7 +164,9 @@ public final class ScenarioSchema {
         for (String op : List.of("above", "below")) {
             p.set(op, JSON.objectNode().put("type", "number"));
         }
-        p.set("equals", JSON.objectNode().putArray("type").add("string").add("number").add("boolean"));
+        ObjectNode equals = JSON.objectNode();
+        equals.putArray("type").add("string").add("number").add("boolean");
+        p.set("equals", equals);
         p.set("all", array(ref("condition"), null));
         p.set("any", array(ref("condition"), null));
         ArrayNode oneOf = c.putArray("oneOf");

@@ -55,6 +55,11 @@ public class Storyline {
         }
     }
 
+    /** The story as folded so far (for fixture tests of this package). */
+    Ledger story() {
+        return story;
+    }
+
     @EventSourcingHandler
     void on(StorylineEvents.StorylineOpened e) {
         storylineId = e.storylineId();

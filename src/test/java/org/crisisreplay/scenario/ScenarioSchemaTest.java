@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import org.crisisreplay.story.EventTypes;
@@ -65,10 +66,32 @@ class ScenarioSchemaTest {
         assertThat(names(schema.at("/$defs/condition/properties"))).isEqualTo(new TreeSet<>(ScenarioReader.CONDITION_KEYS));
     }
 
+    @Test
+    void theSchemaIsAValidDraft202012Schema() {
+        JsonSchema meta = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+        Set<ValidationMessage> errors = meta.validate(ScenarioSchema.generate());
+        assertThat(errors).as("the schema against the draft 2020-12 meta-schema").isEmpty();
+    }
+
+    @Test
+    void theMetaSchemaCheckCatchesAMalformedSchema() {
+        JsonSchema meta = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+        ObjectNode broken = ScenarioSchema.generate();
+        ((ObjectNode) broken.at("/$defs/condition/properties")).putArray("equals").add("string").add("number");
+        assertThat(meta.validate(broken)).as("a bare array where a schema belongs").isNotEmpty();
+    }
+
+    /** The shipped scenarios, and every test fixture outside bad/ (those are well-formed, whatever the engine says of them). */
     static Stream<Path> scenarioFiles() throws IOException {
-        try (Stream<Path> files = Files.walk(Path.of("scenarios"))) {
-            return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
+        List<Path> out = new java.util.ArrayList<>();
+        for (Path root : List.of(Path.of("scenarios"), Path.of("src/test/resources"))) {
+            try (Stream<Path> files = Files.walk(root)) {
+                files.filter(p -> p.toString().endsWith(".yaml") && !p.toString().contains("/bad/")).forEach(out::add);
+            }
         }
+        return out.stream().sorted();
     }
 
     @ParameterizedTest

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 
@@ -102,7 +103,13 @@ class StorylineTest {
     void aContingentCanLeaveWithEveryTroopItHas() {
         fixture.given(opened(), request(1), arrival("arrive", 2, "A", 100), announcement(3, 4))
                 .when(new Commands.RecordEvent(ID, departure("leave", 4, "A", Amount.of(Figure.plain(100)))))
-                .expectSuccessfulHandlerExecution();
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(departure("leave", 4, "A", Amount.of(Figure.plain(100))))
+                .expectState(storyline -> {
+                    assertThat(storyline.story().contingents.get("A").best()).isZero();
+                    assertThat(storyline.story().status).isEqualTo(MissionStatus.WITHDRAWN);
+                    assertThat(storyline.story().completedOn).isEqualTo(DAY1.plusDays(3));
+                });
     }
 
     @Test
@@ -161,7 +168,9 @@ class StorylineTest {
     void aClosedStorylineTakesNoMoreEvents() {
         fixture.given(opened(), new StorylineClosed(ID, 0))
                 .when(new Commands.RecordEvent(ID, request(1)))
-                .expectException(IllegalStateException.class);
+                .expectException(IllegalStateException.class)
+                .expectExceptionMessage("storyline " + ID + " is closed")
+                .expectNoEvents();
     }
 
     @Test
