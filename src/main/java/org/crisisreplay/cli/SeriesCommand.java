@@ -2,8 +2,9 @@ package org.crisisreplay.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.crisisreplay.scenario.StatePaths;
 import org.crisisreplay.scenario.Suggestions;
+import org.crisisreplay.state.StateJson;
+import org.crisisreplay.state.StatePaths;
 import org.crisisreplay.timeline.Views;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,7 +51,7 @@ class SeriesCommand implements Callable<Integer> {
         } else {
             boolean figure = false;
             for (JsonNode p : series.get("points")) {
-                figure |= p.get("value").has("best");
+                figure |= StateJson.isFigure(p.get("value"));
             }
             out.println(figure ? "on,best,low,high" : "on,value");
             for (JsonNode p : series.get("points")) {

@@ -1,6 +1,7 @@
 package org.crisisreplay.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.crisisreplay.state.StateJson;
+import org.crisisreplay.timeline.Views;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,20 +37,16 @@ class StateCommand implements Callable<Integer> {
     public Integer call() {
         Workspace ws = Cli.workspace();
         Workspace.Opened opened = ws.open(file);
-        ObjectNode state = Cli.engine().bean(org.crisisreplay.timeline.Views.class).state(opened.story(), on, asKnownOn);
+        Views views = Cli.engine().bean(Views.class);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.pretty(state));
+            out.println(Json.pretty(views.stateJson(opened.story(), on, asKnownOn)));
         } else {
             StringBuilder sb = new StringBuilder();
             sb.append(opened.scenario().title()).append('\n');
-            sb.append(state.get("scenario").asText()).append(" on ").append(on)
+            sb.append(opened.story().scenario()).append(" on ").append(on)
                     .append(asKnownOn == null ? " (hindsight)" : " as known on " + asKnownOn).append("\n\n");
-            ObjectNode body = state.deepCopy();
-            body.remove("scenario");
-            body.remove("on");
-            body.remove("asKnownOn");
-            Text.block(sb, body, "");
+            Text.block(sb, StateJson.body(views.state(opened.story(), on, asKnownOn)), "");
             out.print(sb);
         }
         out.flush();

@@ -1,6 +1,7 @@
 package org.crisisreplay.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.crisisreplay.state.StateJson;
 
 import java.time.LocalDate;
 import java.time.format.TextStyle;
@@ -24,7 +25,10 @@ public final class Text {
         if (v == null || v.isNull()) {
             return "—";
         }
-        if (v.isObject() && v.has("best") && v.has("low")) {
+        if (StateJson.isDisagreement(v)) {
+            return disagreement(v);
+        }
+        if (StateJson.isFigure(v)) {
             long best = v.get("best").asLong();
             long low = v.get("low").asLong();
             long high = v.get("high").asLong();
@@ -50,6 +54,21 @@ public final class Text {
             return v.asBoolean() ? "yes" : "no";
         }
         return v.asText();
+    }
+
+    /** {@code parts 3,950 [sources] vs reported 2,030 [sources] (−49 %) on DATE}. */
+    private static String disagreement(JsonNode d) {
+        JsonNode percent = d.get("percent");
+        String share = percent == null || percent.isNull() ? ""
+                : " (" + (percent.asLong() < 0 ? "−" : "+") + Math.abs(percent.asLong()) + " %)";
+        return "parts " + sourced(d.get("parts")) + " vs reported " + sourced(d.get("whole")) + share + " on "
+                + d.get("on").asText();
+    }
+
+    /** A figure's best with its sources, without the range. */
+    private static String sourced(JsonNode figure) {
+        String sources = figure.path("sources").isEmpty() ? "" : " [" + join(figure.get("sources"), ", ") + "]";
+        return (figure.path("approx").asBoolean() ? "~" : "") + number(figure.get("best").asLong()) + sources;
     }
 
     private static String inline(JsonNode o) {
@@ -85,7 +104,7 @@ public final class Text {
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> f = it.next();
             JsonNode v = f.getValue();
-            boolean nested = v.isObject() && !(v.has("best") && v.has("low")) && v.size() > 0;
+            boolean nested = v.isObject() && !StateJson.isFigure(v) && !StateJson.isDisagreement(v) && v.size() > 0;
             if (nested) {
                 out.append(indent).append(f.getKey()).append('\n');
                 block(out, v, indent + "  ");

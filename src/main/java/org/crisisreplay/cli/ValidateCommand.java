@@ -4,6 +4,8 @@ import org.crisisreplay.scenario.InvalidScenarioException;
 import org.crisisreplay.scenario.Problem;
 import org.crisisreplay.scenario.Scenario;
 import org.crisisreplay.scenario.SourceUse;
+import org.crisisreplay.state.State;
+import org.crisisreplay.state.StateJson;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -14,8 +16,9 @@ import java.util.concurrent.Callable;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Checks syntax, references, dates and invariants (by running the story without storing it).",
-                "Prints 'FILE: ok' or every error as FILE:LINE:COLUMN: message; warns about sources no event cites "
-                        + "and events that cite none."})
+                "Prints 'FILE: ok' or every error as FILE:LINE:COLUMN: message; warns about sources no event cites, "
+                        + "events that cite none, and reported totals of the troops that the contingents contradict "
+                        + "by more than " + State.Disagreement.TOLERANCE_PERCENT + " % on the day of the report."})
 class ValidateCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "scenario files")
@@ -33,9 +36,13 @@ class ValidateCommand implements Callable<Integer> {
         for (String file : files) {
             try {
                 Scenario s = ws.load(file);
-                ws.check(s);
+                List<State.Disagreement> disagreements = ws.check(s);
                 for (Problem w : SourceUse.warnings(s)) {
                     err.println(w.at() + ": warning: " + w.message());
+                }
+                for (State.Disagreement d : disagreements) {
+                    err.println(s.positionOf(d.event(), null) + ": warning: the troops do not add up: "
+                            + Text.value(StateJson.value(d)));
                 }
                 out.println(file + ": ok");
             } catch (InvalidScenarioException e) {

@@ -7,12 +7,14 @@ import org.crisisreplay.scenario.ScenarioAssembler;
 import org.crisisreplay.scenario.ScenarioCatalog;
 import org.crisisreplay.scenario.Suggestions;
 import org.crisisreplay.simulation.Simulator;
+import org.crisisreplay.state.State;
 import org.crisisreplay.timeline.Projections;
 import org.crisisreplay.timeline.Views;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Where a verb finds its scenario. The file is read and checked before the store is opened, so a
@@ -63,9 +65,9 @@ final class Workspace {
         return new Opened(s, outcome, new Views.Story(s.id(), s.storylineId(), s.from(), s.to(), s.removed()));
     }
 
-    /** Runs the scenario without storing anything: checks the invariants and rules. */
-    void check(Scenario s) {
-        engine.bean(Simulator.class).dryRun(s);
+    /** Runs the scenario without storing anything: checks invariants and rules; returns what does not add up. */
+    List<State.Disagreement> check(Scenario s) {
+        return engine.bean(Simulator.class).dryRun(s);
     }
 
     record Opened(Scenario scenario, Simulator.Outcome outcome, Views.Story story) {

@@ -1,5 +1,6 @@
 package org.crisisreplay.scenario;
 
+import org.crisisreplay.story.EventTypes;
 import org.crisisreplay.story.Meta;
 import org.crisisreplay.story.StoryEvent;
 

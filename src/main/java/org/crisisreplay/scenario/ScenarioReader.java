@@ -1,6 +1,8 @@
 package org.crisisreplay.scenario;
 
+import org.crisisreplay.state.StatePaths;
 import org.crisisreplay.story.Amount;
+import org.crisisreplay.story.EventTypes;
 import org.crisisreplay.story.Field;
 import org.crisisreplay.story.Figure;
 import org.crisisreplay.story.Selection;

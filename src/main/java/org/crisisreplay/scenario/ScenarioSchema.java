@@ -3,6 +3,7 @@ package org.crisisreplay.scenario;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.crisisreplay.story.EventTypes;
 
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package org.crisisreplay.scenario;
 
 import org.crisisreplay.story.Amount;
+import org.crisisreplay.story.EventTypes;
 import org.crisisreplay.story.Figure;
 import org.crisisreplay.story.StoryEvent;
 

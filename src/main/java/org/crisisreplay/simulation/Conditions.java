@@ -1,13 +1,15 @@
 package org.crisisreplay.simulation;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.crisisreplay.scenario.Condition;
-import org.crisisreplay.scenario.EventTypes;
+import org.crisisreplay.state.State;
+import org.crisisreplay.state.StateJson;
+import org.crisisreplay.state.StatePaths;
 import org.crisisreplay.story.Amount;
+import org.crisisreplay.story.EventTypes;
 import org.crisisreplay.story.Figure;
 import org.crisisreplay.story.Selection;
 import org.crisisreplay.story.StoryEvent;
-import org.crisisreplay.timeline.StateView;
+import org.crisisreplay.story.Tally;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -27,12 +29,12 @@ final class Conditions {
      * @param event the event just applied, or null when testing state conditions at the end of a day
      * @param state the state at this moment, made only if a state part is tested
      */
-    static boolean holds(Condition c, StoryEvent event, Supplier<JsonNode> state) {
+    static boolean holds(Condition c, StoryEvent event, Supplier<State> state) {
         if (c instanceof Condition.OnEvent e) {
             return event != null && event.type().equals(e.type()) && matches(event, e.where());
         }
         if (c instanceof Condition.OnState s) {
-            return compare(StateView.at(state.get(), s.path()), s.op(), s.value());
+            return compare(StatePaths.resolve(state.get(), s.path()), s.op(), s.value());
         }
         if (c instanceof Condition.All a) {
             return a.conditions().stream().allMatch(p -> holds(p, event, state));
@@ -68,10 +70,11 @@ final class Conditions {
     }
 
 
-    private static boolean compare(JsonNode value, Condition.OnState.Op op, String wanted) {
+    /** Figures compare by their best value; {@code above} and {@code below} compare a list by its length. */
+    private static boolean compare(Object value, Condition.OnState.Op op, String wanted) {
         if (op == Condition.OnState.Op.EQUALS) {
             // a count equals 14 however the file writes it (14, 14.0); anything else compares as text
-            BigDecimal number = isCount(value) ? number(value) : null;
+            BigDecimal number = value instanceof Number || value instanceof Tally ? number(value) : null;
             return number != null && NUMBER.matcher(wanted).matches()
                     ? number.compareTo(new BigDecimal(wanted)) == 0
                     : text(value).equals(wanted);
@@ -84,32 +87,29 @@ final class Conditions {
         return op == Condition.OnState.Op.ABOVE ? cmp > 0 : cmp < 0;
     }
 
-    private static boolean isCount(JsonNode value) {
-        return value != null && (value.isNumber() || value.isObject() && value.has("best"));
-    }
-
-    private static String text(JsonNode value) {
-        if (value == null || value.isNull()) {
+    /** A value as a file would write it; a list as its JSON. */
+    private static String text(Object value) {
+        if (value == null) {
             return "null";
         }
-        if (value.isObject() && value.has("best")) {
-            return value.get("best").asText();
+        if (value instanceof Tally t) {
+            return Long.toString(t.best());
         }
-        return value.isValueNode() ? value.asText() : value.toString();
+        if (value instanceof List<?>) {
+            return StateJson.value(value).toString();
+        }
+        return value.toString();
     }
 
-    private static BigDecimal number(JsonNode value) {
-        if (value == null || value.isNull()) {
-            return null;
+    private static BigDecimal number(Object value) {
+        if (value instanceof Tally t) {
+            return BigDecimal.valueOf(t.best());
         }
-        if (value.isObject() && value.has("best")) {
-            return value.get("best").decimalValue();
+        if (value instanceof Long || value instanceof Integer) {
+            return BigDecimal.valueOf(((Number) value).longValue());
         }
-        if (value.isNumber()) {
-            return value.decimalValue();
-        }
-        if (value.isArray()) {
-            return BigDecimal.valueOf(value.size());
+        if (value instanceof List<?> list) {
+            return BigDecimal.valueOf(list.size());
         }
         return null;
     }

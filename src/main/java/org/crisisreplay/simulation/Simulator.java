@@ -1,6 +1,5 @@
 package org.crisisreplay.simulation;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -13,12 +12,12 @@ import org.crisisreplay.scenario.Scenario;
 import org.crisisreplay.scenario.ScenarioAssembler;
 import org.crisisreplay.scenario.DateRef;
 import org.crisisreplay.scenario.InvalidScenarioException;
+import org.crisisreplay.state.State;
 import org.crisisreplay.store.HighWaterMark;
 import org.crisisreplay.story.Commands;
 import org.crisisreplay.story.InvariantViolation;
 import org.crisisreplay.story.Ledger;
 import org.crisisreplay.story.StoryEvent;
-import org.crisisreplay.timeline.StateView;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -40,7 +39,8 @@ import java.util.TreeSet;
  * in the order they were made; (3) rules of state conditions only, once each, in file order. A
  * rule naming an event is tested right after every applied event; its {@code after_days: 0} events
  * are applied at once. The calendar keeps its own agenda of future rule events, so no wall-clock
- * scheduler is involved.
+ * scheduler is involved. A day that reported a total of the troops ends by holding it against the
+ * contingents ({@link State.Disagreement}), for {@code validate} to warn about.
  */
 @Component
 public class Simulator {
@@ -91,24 +91,27 @@ public class Simulator {
         }
         RUNNING.set(id);
         try {
-            int events = play(scenario, true);
+            Run run = play(scenario, true);
             highWaterMark.record();
-            return new Outcome(id, true, events);
+            return new Outcome(id, true, run.applied);
         } finally {
             RUNNING.set(null);
         }
     }
 
-    /** Runs the whole story and stores nothing: what {@code validate} does. */
-    public int dryRun(Scenario scenario) {
-        return play(scenario, false);
+    /**
+     * Runs the whole story and stores nothing: what {@code validate} does. Returns where the story's
+     * figures do not add up: each reported total that the contingents contradict on its day.
+     */
+    public List<State.Disagreement> dryRun(Scenario scenario) {
+        return play(scenario, false).disagreements;
     }
 
     /**
      * Runs the story; a broken invariant or a runaway rule comes back as an error at the place in
      * the file where the event (or the rule that made it) is written.
      */
-    private int play(Scenario scenario, boolean store) {
+    private Run play(Scenario scenario, boolean store) {
         try {
             return playOnce(scenario, store);
         } catch (InvariantViolation v) {
@@ -118,17 +121,18 @@ public class Simulator {
         }
     }
 
-    private int playOnce(Scenario scenario, boolean store) {
+    private Run playOnce(Scenario scenario, boolean store) {
         UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
         uow.attachTransaction(transactions);
         try {
-            int events = new Run(scenario, store ? scenario.storylineId() : "dry-run:" + scenario.storylineId()).play();
+            Run run = new Run(scenario, store ? scenario.storylineId() : "dry-run:" + scenario.storylineId());
+            run.play();
             if (store) {
                 uow.commit();
             } else {
                 uow.rollback();
             }
-            return events;
+            return run;
         } catch (RuntimeException | Error e) {
             if (uow.isActive()) {
                 uow.rollback(e);
@@ -150,6 +154,7 @@ public class Simulator {
         private final Map<String, Integer> made = new HashMap<>();
         private final Set<String> fired = new HashSet<>();
         private final List<Due> agenda = new ArrayList<>();
+        private final List<State.Disagreement> disagreements = new ArrayList<>();
         private final Map<String, LocalDate> dates;
         private final List<RuleDraft> eventRules;
         private final List<RuleDraft> stateRules;
@@ -171,7 +176,7 @@ public class Simulator {
             stateRules = scenario.rules().stream().filter(r -> !r.when().namesEvent()).toList();
         }
 
-        int play() {
+        void play() {
             commands.sendAndWait(new Commands.OpenStoryline(id, scenario.id(), scenario.title(),
                     scenario.contentHash(), scenario.from(), scenario.to(), new TreeSet<>(retracted), scenario.removed()));
             Map<LocalDate, List<StoryEvent>> byDay = new HashMap<>();
@@ -193,9 +198,14 @@ public class Simulator {
                         fire(r);
                     }
                 }
+                if (today.equals(state.reportedTotalOn)) {
+                    State.Disagreement d = view().troops().disagreement();
+                    if (d != null) {
+                        disagreements.add(d);
+                    }
+                }
             }
             commands.sendAndWait(new Commands.CloseStoryline(id, applied));
-            return applied;
         }
 
         private void apply(StoryEvent e) {
@@ -219,8 +229,8 @@ public class Simulator {
             }
         }
 
-        private JsonNode view() {
-            return StateView.render(scenario.id(), state, today, null);
+        private State view() {
+            return State.of(state, today);
         }
 
         private void fire(RuleDraft r) {

@@ -1,6 +1,7 @@
 package org.crisisreplay.story;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import org.crisisreplay.story.StoryEvent.*;
 /**
  * The story folded up to some point: what each applied event changed. It holds only what events
  * set; whatever depends on the day it is looked at from (days deployed, regions whose state of
- * emergency ran out, an overdue withdrawal) is worked out when the state is shown.
+ * emergency ran out, an overdue withdrawal) is worked out by {@code state.State}.
  * Event-sourced code and projections share this one fold, so they can never disagree.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -25,7 +26,9 @@ public final class Ledger {
 
     public record Dismissal(String person, String post, LocalDate on) { }
 
-    public record Talk(String id, LocalDate on, String place, List<String> parties, String topic) { }
+    /** {@code topic} is left out of JSON when the talks had none. */
+    public record Talk(String id, LocalDate on, String place, List<String> parties,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String topic) { }
 
     public record Sanction(String id, LocalDate on, String kind, String by, String against) { }
 
@@ -36,6 +39,10 @@ public final class Ledger {
     public LocalDate firstArrivalOn;
     public LinkedHashMap<String, Tally> contingents = new LinkedHashMap<>();
     public Tally reportedTotal;
+    /** The day and the event of the latest strength report, and the contingents summed at the end of that day. */
+    public LocalDate reportedTotalOn;
+    public String reportedTotalBy;
+    public Tally partsOnReportDay;
     public List<String> facilities = new ArrayList<>();
     public LocalDate announcedOn;
     public LocalDate startsOn;
@@ -105,6 +112,8 @@ public final class Ledger {
             facilities.add(e.facility());
         } else if (event instanceof StrengthReported e) {
             reportedTotal = e.troops().tally(m.sources());
+            reportedTotalOn = m.on();
+            reportedTotalBy = m.id();
         } else if (event instanceof WithdrawalAnnounced e) {
             announcedOn = m.on();
             startsOn = e.starts();
@@ -162,17 +171,10 @@ public final class Ledger {
             sanctions.add(new Sanction(m.id(), m.on(), "IMPOSED", e.by(), e.against()));
         }
         // StatementMade, ReportRetracted and Note are narrative only: they change no state.
-    }
-
-    /** Regions under a state of emergency on {@code day}: those whose {@code until} has not begun. */
-    public List<String> emergencyRegionsOn(LocalDate day) {
-        List<String> out = new ArrayList<>();
-        for (Emergency e : emergency) {
-            if (e.until() == null || day.isBefore(e.until())) {
-                out.add(e.region());
-            }
+        if (m.on().equals(reportedTotalOn)) {
+            // a whole is a count of its day: it is held against the parts as they stand when that day ends
+            partsOnReportDay = inCountry();
         }
-        return out;
     }
 
 }

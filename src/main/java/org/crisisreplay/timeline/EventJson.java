@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.crisisreplay.scenario.EventTypes;
+import org.crisisreplay.story.EventTypes;
 import org.crisisreplay.story.Amount;
 import org.crisisreplay.story.Figure;
 import org.crisisreplay.story.Meta;

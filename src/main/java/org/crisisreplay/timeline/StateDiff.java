@@ -2,6 +2,7 @@ package org.crisisreplay.timeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import org.crisisreplay.state.StateJson;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -10,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Compares two states path by path: a figure, a list or a scalar is one path. */
+/**
+ * Compares two states' bodies ({@link StateJson#body}) path by path: a figure, a disagreement, a list
+ * or a scalar is one path.
+ */
 public final class StateDiff {
-
-    /** Paths that name the view itself, not the state. */
-    static final Set<String> IGNORED = Set.of("scenario", "on", "asKnownOn");
 
     public record Change(String path, JsonNode from, JsonNode to) {
     }
@@ -22,7 +23,7 @@ public final class StateDiff {
     private StateDiff() {
     }
 
-    /** Every path of a state with its value, in document order. */
+    /** Every path of a state's body with its value, in document order. */
     public static Map<String, JsonNode> flatten(JsonNode state) {
         Map<String, JsonNode> out = new LinkedHashMap<>();
         walk("", state, out);
@@ -30,25 +31,18 @@ public final class StateDiff {
     }
 
     private static void walk(String prefix, JsonNode node, Map<String, JsonNode> out) {
-        if (node.isObject() && !isFigure(node)) {
+        if (node.isObject() && !StateJson.isFigure(node) && !StateJson.isDisagreement(node)) {
             // an empty map (no contingent yet) has no paths: were it one, it would show as a change of
             // its own beside the paths of the entries the other state has
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> f = fields.next();
                 String path = prefix.isEmpty() ? f.getKey() : prefix + "." + f.getKey();
-                if (prefix.isEmpty() && IGNORED.contains(f.getKey())) {
-                    continue;
-                }
                 walk(path, f.getValue(), out);
             }
         } else {
             out.put(prefix, node);
         }
-    }
-
-    static boolean isFigure(JsonNode node) {
-        return node.isObject() && node.has("best") && node.has("low") && node.has("high");
     }
 
     /** The paths whose values differ, in the order of {@code a} then the paths only {@code b} has. */

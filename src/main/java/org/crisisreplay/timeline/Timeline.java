@@ -2,8 +2,8 @@ package org.crisisreplay.timeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.crisisreplay.scenario.EventTypes;
+import org.crisisreplay.state.State;
+import org.crisisreplay.story.EventTypes;
 import org.crisisreplay.story.Ledger;
 import org.crisisreplay.story.StoryEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -76,8 +76,9 @@ public class Timeline {
         return rows.isEmpty() ? new Ledger() : read(rows.get(0), Ledger.class);
     }
 
-    public ObjectNode state(String scenario, String storylineId, LocalDate on, LocalDate asKnownOn) {
-        return StateView.render(scenario, ledger(storylineId, on, asKnownOn), on, asKnownOn);
+    /** The state on D, as known on K (K null: hindsight). */
+    public State state(String storylineId, LocalDate on, LocalDate asKnownOn) {
+        return State.of(ledger(storylineId, on, asKnownOn), on);
     }
 
     /** The stored events in the order applied. */

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.crisisreplay.state.State;
+import org.crisisreplay.state.StateJson;
+import org.crisisreplay.state.StatePaths;
 import org.crisisreplay.story.StoryEvent;
 import org.springframework.stereotype.Component;
 
@@ -41,10 +44,11 @@ public class Views {
         List<ObjectNode> days = new ArrayList<>();
         LocalDate start = from == null ? s.from() : from;
         LocalDate end = to == null ? s.to() : to;
-        JsonNode before = state(s, start.minusDays(1), asItUnfolded ? start.minusDays(1) : null);
+        JsonNode before = StateJson.body(state(s, start.minusDays(1), asItUnfolded ? start.minusDays(1) : null));
         Map<String, StoryEvent> byId = null;
         for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
-            ObjectNode state = state(s, day, asItUnfolded ? day : null);
+            LocalDate known = asItUnfolded ? day : null;
+            ObjectNode state = StateJson.body(state(s, day, known));
             ObjectNode o = JSON.objectNode();
             o.put("on", day.toString());
             ArrayNode events = o.putArray("events");
@@ -76,15 +80,20 @@ public class Views {
                 ch.set("from", c.from());
                 ch.set("to", c.to());
             }
-            o.set("state", state);
+            o.set("state", StateJson.framed(s.scenario(), day, known, state));
             days.add(o);
             before = state;
         }
         return days;
     }
 
-    public ObjectNode state(Story s, LocalDate on, LocalDate asKnownOn) {
-        return timeline.state(s.scenario(), s.storylineId(), on, asKnownOn);
+    public State state(Story s, LocalDate on, LocalDate asKnownOn) {
+        return timeline.state(s.storylineId(), on, asKnownOn);
+    }
+
+    /** The state as {@code state --json} and the HTTP API show it: which scenario, day and knowledge, then the body. */
+    public ObjectNode stateJson(Story s, LocalDate on, LocalDate asKnownOn) {
+        return StateJson.framed(s.scenario(), on, asKnownOn, StateJson.body(state(s, on, asKnownOn)));
     }
 
     /** The value of one state path on every day of the period. */
@@ -94,7 +103,7 @@ public class Views {
         o.put("field", path);
         ArrayNode points = o.putArray("points");
         for (LocalDate day = s.from(); !day.isAfter(s.to()); day = day.plusDays(1)) {
-            JsonNode value = StateView.at(state(s, day, asKnownOn), path);
+            JsonNode value = StateJson.value(StatePaths.resolve(state(s, day, asKnownOn), path));
             points.addObject().put("on", day.toString()).set("value", value);
         }
         return o;
@@ -110,7 +119,8 @@ public class Views {
         ArrayNode days = JSON.arrayNode();
         String first = null;
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            List<StateDiff.Change> changes = StateDiff.compare(state(base, day, null), state(whatIf, day, null));
+            List<StateDiff.Change> changes = StateDiff.compare(StateJson.body(state(base, day, null)),
+                    StateJson.body(state(whatIf, day, null)));
             if (changes.isEmpty()) {
                 continue;
             }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.crisisreplay.scenario.InvalidScenarioException;
-import org.crisisreplay.scenario.StatePaths;
 import org.crisisreplay.scenario.Suggestions;
+import org.crisisreplay.state.StatePaths;
 import org.crisisreplay.timeline.Views;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -54,7 +54,7 @@ class ApiController {
                      @RequestParam(required = false) String asKnownOn) {
         LocalDate day = date("on", on);
         LocalDate known = asKnownOn == null ? null : date("asKnownOn", asKnownOn);
-        return views.state(library.story(id), day, known);
+        return views.stateJson(library.story(id), day, known);
     }
 
     @GetMapping("/scenarios/{id}/days")

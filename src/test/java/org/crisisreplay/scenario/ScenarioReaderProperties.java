@@ -10,6 +10,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Tuple;
+import org.crisisreplay.story.EventTypes;
 import org.crisisreplay.story.Field;
 
 import java.io.ByteArrayOutputStream;

@@ -72,18 +72,6 @@ class LedgerTest {
     }
 
     @Test
-    void aStateOfEmergencyEndsAtTheStartOfItsUntilDayUnlessDeclaredAgain() {
-        Ledger l = new Ledger();
-        l.apply(new StoryEvent.StateOfEmergencyDeclared(meta("s", 1), List.of("North", "South"), D.plusDays(5)));
-        assertThat(l.emergencyRegionsOn(D.plusDays(4))).containsExactly("North", "South");
-        assertThat(l.emergencyRegionsOn(D.plusDays(5))).isEmpty();
-        l.apply(new StoryEvent.StateOfEmergencyDeclared(meta("t", 2), List.of("North"), null));
-        assertThat(l.emergencyRegionsOn(D.plusDays(9))).containsExactly("North");
-        l.apply(new StoryEvent.StateOfEmergencyLifted(meta("u", 3), Selection.ALL));
-        assertThat(l.emergencyRegionsOn(D.plusDays(3))).isEmpty();
-    }
-
-    @Test
     void aLaterCasualtyReportReplacesOnlyTheFiguresItGives() {
         Ledger l = new Ledger();
         l.apply(new StoryEvent.CasualtiesReported(meta("a", 1, "x"), "security", Figure.plain(18), Figure.plain(748)));

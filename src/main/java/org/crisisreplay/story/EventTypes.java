@@ -1,11 +1,4 @@
-package org.crisisreplay.scenario;
-
-import org.crisisreplay.story.Amount;
-import org.crisisreplay.story.Field;
-import org.crisisreplay.story.Figure;
-import org.crisisreplay.story.Meta;
-import org.crisisreplay.story.Selection;
-import org.crisisreplay.story.StoryEvent;
+package org.crisisreplay.story;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
