@@ -258,13 +258,14 @@ public class Simulator {
             chain--;
         }
 
-        /** The event a rule makes: its template, with the id {@code RULE-n} and the due date. */
+        /** The event a rule makes: its template, with the id {@code RULE-n}, the due date and its own 'reported'. */
         private StoryEvent make(Due d) {
             EventDraft e = d.template().copy();
             e.id = d.eventId();
             e.rule = d.rule().id();
             e.on = DateRef.absolute(d.on(), d.template().at);
-            e.reported = null;
+            // the template's own 'reported' stands (a date, or one anchored on a file's event); without it
+            // the event is known the day it happens
             dates.put(e.id, d.on());
             List<Problem> problems = new ArrayList<>();
             StoryEvent built;
