@@ -120,6 +120,17 @@ class WhatIfChangesTest {
     }
 
     @Test
+    void validateWarnsAboutTheSourcesAWhatIfDeclaresNotThoseOnlyItsRemovedEventsCited() {
+        String file = fixture("source-removed.yaml");
+        CliHarness.Result r = CliHarness.run(store, "validate", file);
+        assertEquals(0, r.exit(), r::err);
+        assertEquals(List.of(file + ":6:3: warning: source 's4' is cited by no event"), r.err().lines().toList());
+        CliHarness.Result stalls = CliHarness.run(store, "validate", "scenarios/what-if/kremlin-stalls.yaml");
+        assertEquals(0, stalls.exit(), stalls::err);
+        assertFalse(stalls.err().contains("cited by no event"), stalls::err);
+    }
+
+    @Test
     void addCannotReuseAnIdTheStoryHas() {
         CliHarness.Result r = CliHarness.run(store, "validate", fixture("add-duplicate.yaml"));
         assertEquals(2, r.exit());
