@@ -110,6 +110,10 @@ public final class ScenarioAssembler {
                 break;
             }
             applyChange(c, events, removed, shownAs, own.id(), problems);
+            if (events.size() > ScenarioReader.MAX_EVENTS) {
+                problems.add(new Problem(c.at(), tooManyEvents(events.size())));
+                throw new InvalidScenarioException(problems);
+            }
         }
         for (EventDraft added : f.events()) {
             if (events.stream().anyMatch(e -> e.id.equals(added.id))) {
@@ -117,6 +121,10 @@ public final class ScenarioAssembler {
                         + "': the scenario it extends already has it"));
             } else {
                 events.add(citeIfUncited(added.copy(), own.id()));
+                if (events.size() > ScenarioReader.MAX_EVENTS) {
+                    problems.add(new Problem(added.at, tooManyEvents(events.size())));
+                    throw new InvalidScenarioException(problems);
+                }
             }
         }
         List<RuleDraft> rules = new ArrayList<>(base.rules());
@@ -139,6 +147,12 @@ public final class ScenarioAssembler {
         return new Merged(f.id(), f.title() == null ? f.id() : f.title(), f.from() != null ? f.from() : base.from(),
                 f.to() != null ? f.to() : base.to(), sources, actors, events, rules, removed, contents, base.id(), shownAs,
                 List.copyOf(lineage));
+    }
+
+    /** The limit of a file's events holds for the story: its changes' and every extended file's count too. */
+    private static String tooManyEvents(int count) {
+        return "too many events: " + count + ", counting the scenarios it extends (the limit is "
+                + ScenarioReader.MAX_EVENTS + ")";
     }
 
     private static List<EventDraft> copy(Collection<EventDraft> drafts) {
