@@ -201,12 +201,18 @@ public final class ScenarioAssembler {
                         moved.reported = moved.reported.shifted(c.days());
                     }
                     moved.sources = withSource(moved.sources, own);
+                    moved.shiftedAt = c.at();
+                    moved.shiftedWith = e.id;
                 }
             }
             case SET -> {
                 EventDraft target = find(events, c.target());
                 try {
                     ScenarioReader.applySet(file, target, c.to());
+                    if (c.to().getValue().stream().anyMatch(t -> t.getKeyNode() instanceof ScalarNode k
+                            && k.getValue().equals("on"))) {
+                        target.shiftedAt = null;
+                    }
                     citeTheSet(target, c.to(), own);
                 } catch (InvalidScenarioException x) {
                     problems.addAll(x.problems());
@@ -383,6 +389,13 @@ public final class ScenarioAssembler {
         List<StoryEvent> built = new ArrayList<>();
         for (EventDraft e : m.events()) {
             LocalDate on = dates.get(e.id);
+            if ((on.isBefore(from) || on.isAfter(to)) && e.shiftedAt != null) {
+                // the what-if's shift moved it: point at the shift, and say which event of the base went out
+                problems.add(new Problem(e.shiftedAt, (e.shiftedWith.equals(e.id) ? "shift moves event '" + e.id + "' ("
+                        : "shift of '" + e.shiftedWith + "' moves event '" + e.id + "' (anchored on it, ")
+                        + e.positionOf("on") + ") to " + on + ", outside the period " + from + " to " + to));
+                continue;
+            }
             if (on.isBefore(from) || on.isAfter(to)) {
                 problems.add(new Problem(e.positionOf("on"), "event '" + e.id + "' on " + on + " is outside the period "
                         + from + " to " + to));
