@@ -32,10 +32,13 @@ public final class EventTable {
 
     public static final List<String> COLUMNS = List.of("event_id", "event_date", "time", "time_precision",
             "event_type", "sub_event_type", "actor1", "actor1_id", "actor2", "actor2_id", "location", "source",
-            "source_id", "source_url", "notes", "fatalities", "fatalities_low", "fatalities_high", "count", "count_low",
+            "source_id", "source_url", "claim_source", "claim_source_url", "notes", "fatalities", "fatalities_low", "fatalities_high", "count", "count_low",
             "count_high", "reported_on", "retracted_on", "rule", "cameo", "fields");
 
-    /** Separates several values in one cell (actors, places, sources). */
+    /**
+     * Separates several values in one cell (actors, places, sources), as ACLED does; a semicolon
+     * inside a value is written twice, so that the cell splits back into the same values.
+     */
     public static final String LIST_SEPARATOR = "; ";
 
     /** Fields that say where something happened, in the order looked for. */
@@ -89,14 +92,18 @@ public final class EventTable {
         cells.add(m.approx() ? APPROXIMATE : EXACT);
         cells.add(e.type());
         cells.add(first(fields, SUB_TYPE_FIELDS));
-        cells.add(String.join(LIST_SEPARATOR, actor1.stream().map(id -> actorName(scenario, id)).toList()));
-        cells.add(String.join(LIST_SEPARATOR, actor1));
-        cells.add(String.join(LIST_SEPARATOR, actor2.stream().map(id -> actorName(scenario, id)).toList()));
-        cells.add(String.join(LIST_SEPARATOR, actor2));
+        cells.add(list(actor1.stream().map(id -> actorName(scenario, id)).toList()));
+        cells.add(list(actor1));
+        cells.add(list(actor2.stream().map(id -> actorName(scenario, id)).toList()));
+        cells.add(list(actor2));
         cells.add(first(fields, LOCATION_FIELDS));
-        cells.add(String.join(LIST_SEPARATOR, m.sources().stream().map(s -> source(scenario, s).title()).toList()));
-        cells.add(String.join(LIST_SEPARATOR, m.sources()));
-        cells.add(String.join(LIST_SEPARATOR, m.sources().stream()
+        cells.add(list(m.sources().stream().map(s -> source(scenario, s).title()).toList()));
+        cells.add(list(m.sources()));
+        cells.add(list(m.sources().stream()
+                .map(s -> source(scenario, s).url() == null ? "" : source(scenario, s).url()).toList()));
+        List<String> claimOnly = claimOnlySources(fields, m.sources());
+        cells.add(list(claimOnly.stream().map(s -> source(scenario, s).title()).toList()));
+        cells.add(list(claimOnly.stream()
                 .map(s -> source(scenario, s).url() == null ? "" : source(scenario, s).url()).toList()));
         cells.add(m.summary() == null ? "" : m.summary());
         addFigure(cells, killed);
@@ -107,6 +114,36 @@ public final class EventTable {
         cells.add(Cameo.of(e).map(Cameo.Code::code).orElse(""));
         cells.add(fieldsJson(fields));
         return cells;
+    }
+
+    /**
+     * The sources that only a claim of a figure names, not the event, in the order the claims name
+     * them: their titles go in claim_source, so that the table holds every source it cites.
+     */
+    static List<String> claimOnlySources(Map<String, Object> fields, List<String> eventSources) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        for (Object v : fields.values()) {
+            Figure f = figure(v);
+            if (f != null) {
+                f.claims().stream().map(Figure.Claim::source).filter(s -> s != null && !eventSources.contains(s))
+                        .forEach(out::add);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Values in one cell: "; " between them, a semicolon of their own doubled. */
+    static String list(List<String> values) {
+        return String.join(LIST_SEPARATOR, values.stream().map(v -> v.replace(";", ";;")).toList());
+    }
+
+    /** The values of a cell written by {@link #list}: split at single semicolons, doubled ones undone. */
+    public static List<String> split(String cell) {
+        List<String> out = new ArrayList<>();
+        for (String part : cell.split("(?<!;);(?!;)", -1)) {
+            out.add(part.replace(";;", ";").strip());
+        }
+        return out;
     }
 
     private static void addFigure(List<String> cells, Figure f) {
@@ -126,7 +163,7 @@ public final class EventTable {
         for (String n : names) {
             Object v = fields.get(n);
             if (v != null) {
-                return String.join(LIST_SEPARATOR, texts(v));
+                return list(texts(v));
             }
         }
         return "";

@@ -34,7 +34,7 @@ public record Mapping(String name, Map<String, List<String>> columns, Map<String
 
     /** What the {@code columns} section may name; {@code date} and {@code type} must be named. */
     public static final List<String> COLUMN_KEYS = List.of("id", "date", "time", "precision", "type", "reported",
-            "summary", "source_ids", "source_titles", "source_urls", "fields");
+            "summary", "source_ids", "source_titles", "source_urls", "claim_source_titles", "claim_source_urls", "fields");
     static final List<String> TOP_KEYS = List.of("columns", "types", "date_format");
     static final List<String> RULE_KEYS = List.of("type", "fields");
 

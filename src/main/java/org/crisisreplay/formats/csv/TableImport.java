@@ -216,6 +216,7 @@ public final class TableImport {
         private final int row;
         private boolean bad;
         private List<String> rowSources = List.of();
+        private final List<String> claimOnly = new ArrayList<>();
 
         Row(CSVRecord record, int row) {
             this.record = record;
@@ -288,6 +289,7 @@ public final class TableImport {
             String fieldsCell = mapped("fields");
             if (!fieldsCell.isEmpty()) {
                 fieldsFromJson(spec, fieldsCell, event);
+                titles(claimOnly, mapped("claim_source_titles"), mapped("claim_source_urls"));
             } else {
                 fieldsFromColumns(spec, rule, event);
             }
@@ -352,6 +354,9 @@ public final class TableImport {
                     f.getValue().path("claims").forEach(c -> {
                         if (c.hasNonNull("source")) {
                             sourceFirstRow.putIfAbsent(c.get("source").asText(), row);
+                            if (!rowSources.contains(c.get("source").asText()) && !claimOnly.contains(c.get("source").asText())) {
+                                claimOnly.add(c.get("source").asText());
+                            }
                         }
                     });
                 }
@@ -511,9 +516,7 @@ public final class TableImport {
         /** The row's sources: their ids (else ids made from their titles), titles and URLs. */
         private List<String> sources() {
             List<String> ids = split(mapped("source_ids"));
-            List<String> titles = List.of(mapped("source_titles").split(";\\s+|;$", -1)).stream()
-                    .map(String::strip).filter(t -> !t.isEmpty()).toList();
-            List<String> urls = List.of(mapped("source_urls").split(";", -1)).stream().map(String::strip).toList();
+            List<String> titles = split(mapped("source_titles"));
             if (ids.isEmpty()) {
                 ids = titles.stream().map(TableImport::slug).toList();
                 for (String id : ids) {
@@ -523,32 +526,36 @@ public final class TableImport {
                     }
                 }
             }
-            for (int k = 0; k < ids.size(); k++) {
-                String id = ids.get(k);
+            for (String id : ids) {
                 if (!NAME.matcher(id).matches()) {
                     error(col("source_ids"), "source id '" + id + "' may hold only letters, digits and _ . -");
                     return List.of();
                 }
                 sourceFirstRow.putIfAbsent(id, row);
-                if (titles.size() == ids.size() || ids.size() == 1 && !mapped("source_titles").isEmpty()) {
-                    sourceTitles.putIfAbsent(id, ids.size() == 1 ? mapped("source_titles") : titles.get(k));
+            }
+            titles(ids, mapped("source_titles"), mapped("source_urls"));
+            return ids;
+        }
+
+        /** Titles and URLs for source ids, from "; "-separated cells that list them in the same order. */
+        private void titles(List<String> ids, String titleCell, String urlCell) {
+            List<String> titles = split(titleCell);
+            List<String> urls = EventTable.split(urlCell);
+            for (int k = 0; k < ids.size(); k++) {
+                String id = ids.get(k);
+                if (titles.size() == ids.size()) {
+                    sourceTitles.putIfAbsent(id, titles.get(k));
                 }
                 if (urls.size() == ids.size() && !urls.get(k).isEmpty()) {
                     sourceUrls.putIfAbsent(id, urls.get(k));
                 }
             }
-            return ids;
         }
     }
 
+    /** The values of a list cell, empty ones left out. */
     private static List<String> split(String cell) {
-        List<String> out = new ArrayList<>();
-        for (String s : cell.split(";")) {
-            if (!s.isBlank()) {
-                out.add(s.strip());
-            }
-        }
-        return out;
+        return EventTable.split(cell).stream().filter(s -> !s.isEmpty()).toList();
     }
 
     /** An id for a name: its letters and digits, other runs of characters as one dash. */
@@ -618,7 +625,7 @@ public final class TableImport {
             if (title == null) {
                 title = id;
                 Problem w = new Problem(new Position(request.tableName(), sourceFirstRow.get(id), 1), "source '" + id
-                        + "' has no title in the table (it is named only in a claim, or among titles that contain \"; \"); "
+                        + "' has no title in the table (no row gives as many titles as source ids); "
                         + "its title is written as its id");
                 if (!warnings.contains(w)) {
                     warnings.add(w);

@@ -85,7 +85,10 @@ class CsvExportTest {
         assertThat(rows.get("talks").get("actor1")).isEqualTo("Alliance; Neighbour; Far ally");
         assertThat(rows.get("talks").get("location")).isEqualTo("Geneva, the lake side");
         assertThat(rows.get("lifted").get("location")).isEqualTo("all");
-        assertThat(rows.get("fired").get("source")).isEqualTo("Wire service, \"Morning\" edition; A newspaper; evening");
+        assertThat(rows.get("fired").get("source")).isEqualTo("Wire service, \"Morning\" edition; A newspaper;; evening");
+        assertThat(EventTable.split(rows.get("fired").get("source")))
+                .containsExactly("Wire service, \"Morning\" edition", "A newspaper; evening");
+        assertThat(rows.get("arrival-n").get("claim_source")).isEqualTo("A newspaper;; evening");
     }
 
     @Test

@@ -61,7 +61,13 @@ class TableImportTest {
     private Scenario roundTrip(Scenario original) throws IOException {
         String csv = CsvExport.toString(original, KnownEvents.of(original.events(), null));
         TableImport.Result r = importTable(csv.getBytes(StandardCharsets.UTF_8), "export.csv", Mapping.defaults(), false);
-        return assemble(r);
+        assertThat(r.warnings()).isEmpty();
+        Scenario back = assemble(r);
+        back.sources().forEach((id, source) -> {
+            assertThat(source.title()).as(id).isEqualTo(original.sources().get(id).title());
+            assertThat(source.url()).as(id).isEqualTo(original.sources().get(id).url());
+        });
+        return back;
     }
 
     @ParameterizedTest
@@ -233,7 +239,7 @@ class TableImportTest {
         assertThatThrownBy(() -> Mapping.read(Files.readString(Path.of(TABLES + "bad-mapping.yaml")), "bad-mapping.yaml"))
                 .satisfies(t -> assertThat(problems(t)).containsExactly(
                         "bad-mapping.yaml:3:3: unknown column key 'typ' (did you mean 'type'?); known: id, date, time, "
-                                + "precision, type, reported, summary, source_ids, source_titles, source_urls, fields",
+                                + "precision, type, reported, summary, source_ids, source_titles, source_urls, claim_source_titles, claim_source_urls, fields",
                         "bad-mapping.yaml:5:10: 'ProtestBegan' is not an event type (did you mean 'ProtestsBegan'?); give the rule a 'type'",
                         "bad-mapping.yaml:1:1: 'columns' must name the 'type' column"));
     }
