@@ -1,5 +1,7 @@
 package org.crisisreplay.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.crisisreplay.support.CliHarness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +44,17 @@ class FormatsCommandTest {
                 .startsWith(TABLES + "arrival-before-request.csv:2:3: warning: ").endsWith("; row skipped");
         assertThat(skipped.out()).isEqualTo(out + ": 2 events from " + TABLES + "arrival-before-request.csv (1 warnings)\n");
         assertThat(Files.readString(out)).contains("id: ask").contains("id: note").doesNotContain("id: arrive");
+    }
+
+    @Test
+    void exportWritesTheStoredEventsKnownByThenToStandardOutput() throws Exception {
+        CliHarness.Result r = CliHarness.run(data, "export", "src/test/resources/formats/every-type.yaml",
+                "--format", "timelinejs", "--as-known-on", "2031-03-15");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        // the fixture's 27 events less the two after 15 March: the retraction and the closing note
+        assertThat(doc.get("events")).hasSize(25);
+        assertThat(doc.at("/title/text/text").asText()).contains("as known on 2031-03-15");
     }
 
     @Test

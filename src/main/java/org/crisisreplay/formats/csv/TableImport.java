@@ -72,6 +72,8 @@ public final class TableImport {
     private final Map<String, String> actorNames = new LinkedHashMap<>();
     private final Map<String, Integer> idRows = new HashMap<>();
     private Map<String, Integer> header;
+    /** The mapping's keys resolved against the header: the column each names in this table. */
+    private final Map<String, String> columns = new HashMap<>();
     private int typeColumn = 1;
 
     private TableImport(Request request) {
@@ -192,7 +194,7 @@ public final class TableImport {
 
     /** The column of a mapped key in this table. */
     private String col(String key) {
-        return request.mapping().column(key, header.keySet());
+        return columns.computeIfAbsent(key, k -> request.mapping().column(k, header.keySet()));
     }
 
     /** The columns the mapping needs are there; reported at row 1. */
