@@ -12,6 +12,7 @@ import org.crisisreplay.scenario.Position;
 import org.crisisreplay.scenario.Problem;
 import org.crisisreplay.scenario.Scenario;
 import org.crisisreplay.scenario.ScenarioAssembler;
+import org.crisisreplay.scenario.ScenarioCatalog;
 import org.crisisreplay.scenario.ScenarioReader;
 import org.crisisreplay.scenario.Suggestions;
 import org.crisisreplay.story.EventTypes;
@@ -25,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +35,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -103,7 +104,7 @@ public final class TableImport {
             }
             Written w = write(entries);
             try {
-                Scenario s = new ScenarioAssembler(new org.crisisreplay.scenario.ScenarioCatalog(
+                Scenario s = new ScenarioAssembler(new ScenarioCatalog(
                         request.out().toAbsolutePath().getParent())).load(w.bytes(), request.out(), request.out().toString());
                 check.accept(s);
                 return new Result(w.text(), List.copyOf(warnings), entries.size());
@@ -184,6 +185,11 @@ public final class TableImport {
             if (e.getCause() instanceof IOException io && io.getMessage() != null) {
                 m = io.getMessage();
             }
+            if (header == null) {
+                Matcher twice = Pattern.compile("duplicate name: \"([^\"]*)\"").matcher(m);
+                throw new InvalidScenarioException(new Position(request.tableName(), 1, 1), twice.find()
+                        ? "the header names the column '" + twice.group(1) + "' twice" : "cannot read the header: " + m);
+            }
             Matcher line = Pattern.compile("line:? (\\d+)").matcher(m);
             int at = line.find() ? Integer.parseInt(line.group(1)) : row + 1;
             throw new InvalidScenarioException(new Position(request.tableName(), Math.max(at, row + 1), 1),
@@ -199,6 +205,11 @@ public final class TableImport {
 
     /** The columns the mapping needs are there; reported at row 1. */
     private boolean headerOk() {
+        if (header.isEmpty()) {
+            errors.add(new Problem(new Position(request.tableName(), 1, 1),
+                    "the table is empty: its first row names the columns"));
+            return false;
+        }
         int before = errors.size();
         for (String key : List.of("date", "type")) {
             String col = col(key);
@@ -318,7 +329,7 @@ public final class TableImport {
                 return LocalDate.parse(s, request.mapping().dateFormat());
             } catch (DateTimeParseException e) {
                 error(column, "'" + s + "' is not a date of the form " + (request.mapping().dateFormat()
-                        == java.time.format.DateTimeFormatter.ISO_LOCAL_DATE ? "YYYY-MM-DD" : "the mapping's date_format"));
+                        == DateTimeFormatter.ISO_LOCAL_DATE ? "YYYY-MM-DD" : "the mapping's date_format"));
                 return null;
             }
         }
@@ -609,13 +620,6 @@ public final class TableImport {
     }
 
     private Written write(List<Entry> entries) {
-        Set<String> cited = new LinkedHashSet<>();
-        for (Entry e : entries) {
-            Object s = e.event().get("sources");
-            if (s instanceof List<?> l) {
-                l.forEach(x -> cited.add((String) x));
-            }
-        }
         Map<String, Object> top = new LinkedHashMap<>();
         top.put("scenario", scenarioId());
         top.put("title", "Imported from " + Path.of(request.tableName()).getFileName());

@@ -208,6 +208,15 @@ class TableImportTest {
     }
 
     @Test
+    void anEmptyTableOrAColumnNamedTwiceIsAnErrorAtTheHeader() {
+        assertThatThrownBy(() -> importTable(new byte[0], "t.csv", Mapping.defaults(), true)).satisfies(t -> assertThat(problems(t))
+                .containsExactly("t.csv:1:1: the table is empty: its first row names the columns"));
+        byte[] twice = "event_id,event_date,event_date,event_type\na,2031-01-01,2031-01-01,Note\n".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> importTable(twice, "t.csv", Mapping.defaults(), true)).satisfies(t -> assertThat(problems(t))
+                .containsExactly("t.csv:1:1: the header names the column 'event_date' twice"));
+    }
+
+    @Test
     void aRowWithTooFewCellsIsAnError() {
         byte[] csv = "event_id,event_date,event_type,location\na,2031-01-01,ProtestsBegan\n".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> importTable(csv, "t.csv", Mapping.defaults(), false)).satisfies(t -> assertThat(problems(t))
