@@ -90,6 +90,32 @@ class TableImportTest {
         assertThat(compared).isGreaterThan(300);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {Fixtures.BASELINE, Fixtures.EVERY_TYPE})
+    void aTableExportedAsKnownOnADayImportsToWhatWasKnownThen(String file) throws IOException {
+        Scenario original = Fixtures.load(file);
+        for (LocalDate k = original.from(); !k.isAfter(original.to()); k = k.plusDays(4)) {
+            String csv = CsvExport.toString(original, KnownEvents.of(original.events(), k));
+            List<StoryEvent> known = assemble(importTable(csv.getBytes(StandardCharsets.UTF_8), "export.csv",
+                    Mapping.defaults(), false)).events();
+            for (LocalDate day = original.from(); !day.isAfter(original.to()); day = day.plusDays(1)) {
+                assertThat(KnownStates.state(known, day, null)).as("on " + day + " as known on " + k)
+                        .isEqualTo(KnownStates.state(original.events(), day, k));
+            }
+        }
+    }
+
+    @Test
+    void textThatMeansSomethingInYamlStaysText() throws IOException {
+        String csv = "event_id,event_date,event_type,notes\n"
+                + "a,2031-01-01,Note,\"!!java.net.URL [\"\"http://x\"\"]\"\n"
+                + "b,2031-01-02,Note,\"{a: b} *alias &anchor # not a comment\"\n"
+                + "c,2031-01-03,Note,\"null\"\n";
+        Scenario s = assemble(importTable(csv.getBytes(StandardCharsets.UTF_8), "t.csv", Mapping.defaults(), false));
+        assertThat(s.events()).extracting(e -> ((StoryEvent.Note) e).text())
+                .containsExactly("!!java.net.URL [\"http://x\"]", "{a: b} *alias &anchor # not a comment", "null");
+    }
+
     @Test
     void theRoundTripKeepsEveryEventWhole() throws IOException {
         Scenario original = Fixtures.load(Fixtures.EVERY_TYPE);
