@@ -30,11 +30,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -620,11 +622,30 @@ public final class TableImport {
     }
 
     private Written write(List<Entry> entries) {
+        // only what the events written cite: a skipped row's sources and actors are not declared
+        Set<String> usedSources = new HashSet<>();
+        Set<String> usedActors = new HashSet<>();
+        for (Entry e : entries) {
+            EventTypes.TypeSpec spec = EventTypes.get((String) e.event().get("type"));
+            e.event().forEach((key, value) -> {
+                if (key.equals("sources")) {
+                    ((List<?>) value).forEach(x -> usedSources.add((String) x));
+                } else if (value instanceof Map<?, ?> figure && figure.get("claims") instanceof List<?> claims) {
+                    claims.forEach(c -> usedSources.add((String) ((Map<?, ?>) c).get("source")));
+                } else if (spec.field(key) != null && spec.field(key).ref() == Field.Ref.ACTOR) {
+                    if (value instanceof List<?> list) {
+                        list.forEach(x -> usedActors.add((String) x));
+                    } else {
+                        usedActors.add((String) value);
+                    }
+                }
+            });
+        }
         Map<String, Object> top = new LinkedHashMap<>();
         top.put("scenario", scenarioId());
         top.put("title", "Imported from " + Path.of(request.tableName()).getFileName());
         Map<String, Object> sources = new LinkedHashMap<>();
-        for (String id : sourceFirstRow.keySet().stream().sorted((a, b) -> sourceFirstRow.get(a) - sourceFirstRow.get(b)
+        for (String id : sourceFirstRow.keySet().stream().filter(usedSources::contains).sorted((a, b) -> sourceFirstRow.get(a) - sourceFirstRow.get(b)
                 != 0 ? sourceFirstRow.get(a) - sourceFirstRow.get(b) : a.compareTo(b)).toList()) {
             Map<String, Object> def = new LinkedHashMap<>();
             String title = sourceTitles.get(id);
@@ -647,7 +668,11 @@ public final class TableImport {
             top.put("sources", sources);
         }
         Map<String, Object> actors = new LinkedHashMap<>();
-        actorNames.forEach((id, name) -> actors.put(id, Map.of("name", name == null ? id : name)));
+        actorNames.forEach((id, name) -> {
+            if (usedActors.contains(id)) {
+                actors.put(id, Map.of("name", name == null ? id : name));
+            }
+        });
         if (!actors.isEmpty()) {
             top.put("actors", actors);
         }

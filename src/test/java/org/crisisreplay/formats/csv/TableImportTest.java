@@ -187,6 +187,18 @@ class TableImportTest {
         assertThat(r.warnings()).hasSize(4).allSatisfy(w -> assertThat(w.message()).endsWith("; row skipped"));
         assertThat(r.warnings()).extracting(w -> w.at().line()).containsExactly(3, 4, 5, 7);
         assertThat(assemble(r).events()).extracting(e -> e.meta().id()).containsExactly("ok-1", "ok-2");
+        assertThat(r.yaml()).contains("  Wire:\n");
+    }
+
+    @Test
+    void aSkippedRowsSourcesAndActorsAreNotDeclared() throws IOException {
+        String csv = "event_id,event_date,event_type,actor1,location,source,notes\n"
+                + "ok,2031-01-01,StatementMade,Blue force,,Wire,We stay\n"
+                + "bad,2031-13-01,StatementMade,Red force,,Lonely paper,We go\n";
+        TableImport.Result r = importTable(csv.getBytes(StandardCharsets.UTF_8), "t.csv", Mapping.defaults(), true);
+        Scenario s = assemble(r);
+        assertThat(s.sources()).containsOnlyKeys("Wire");
+        assertThat(s.actors()).containsOnlyKeys("Blue-force");
     }
 
     @Test
