@@ -29,6 +29,7 @@ class PackageDependenciesTest {
             "state, scenario simulation timeline store cli web",
             "simulation, timeline cli web",
             "timeline, scenario simulation cli web",
+            "formats, simulation store cli web",
     })
     void aPackageUsesOnlyWhatItMay(String pkg, String forbidden) throws IOException {
         List<String> offenders = new ArrayList<>();

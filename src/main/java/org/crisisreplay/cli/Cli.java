@@ -21,7 +21,7 @@ import java.util.List;
                 "Options starting with --spring. (e.g. --spring.datasource.url=...) configure the store."},
         subcommands = {ReplayCommand.class, StateCommand.class, ValidateCommand.class, EventsCommand.class,
                 RebuildCommand.class, SeriesCommand.class, SourcesCommand.class, DiffCommand.class, ServeCommand.class, SchemaCommand.class,
-                CommandLine.HelpCommand.class},
+                ExportCommand.class, ImportCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:anything else (the store is in use, an I/O error, ...)",
                 "2:invalid input: a scenario file or an argument"})

@@ -44,7 +44,7 @@ public final class EventJson {
         return o;
     }
 
-    static JsonNode value(Object v) {
+    public static JsonNode value(Object v) {
         if (v == null) {
             return JSON.nullNode();
         }
