@@ -107,15 +107,21 @@ function text(v) {
   return String(v);
 }
 
+/** A source's short name: the publisher, where its title reads "Publisher: headline". */
+function sourceName(s) {
+  const title = s.title || s.id;
+  const cut = title.indexOf(': ');
+  return cut > 0 && cut <= 40 ? title.slice(0, cut) : title;
+}
+
 function sourceLinks(ids) {
   if (!ids || !ids.length) return null;
-  const span = el('span', { class: 'sources' }, 'Sources: ');
+  const span = el('span', { class: 'sources' }, ids.length > 1 ? 'Sources: ' : 'Source: ');
   ids.forEach((id, i) => {
-    const s = data.sources.get(id) || { title: null, url: null };
-    const name = s.title || id;
-    span.append(s.url ? el('a', { href: s.url, title: id, rel: 'noopener noreferrer', target: '_blank', 'data-source': id, text: name })
-      : el('span', { title: id, 'data-source': id, text: name }));
-    if (i < ids.length - 1) span.append('; ');
+    const s = data.sources.get(id) || { id, title: null, url: null };
+    const attrs = { title: s.title || id, 'data-source': id, text: sourceName(s) };
+    span.append(s.url ? el('a', { href: s.url, rel: 'noopener noreferrer', target: '_blank', ...attrs }) : el('span', attrs));
+    if (i < ids.length - 1) span.append(' · ');
   });
   return span;
 }
@@ -318,6 +324,12 @@ function drawChart(name, field, lines, divergence) {
           label: { formatter: 'first divergence', position: 'insideEndTop', color: COLORS.divergence } });
       }
       line.markLine = { symbol: 'none', silent: true, data: marks, animation: false };
+      const unknown = view.known ? dates.filter(d => d > view.known) : [];
+      if (unknown.length) {
+        line.markArea = { silent: true, itemStyle: { color: 'rgba(120, 120, 128, 0.12)' },
+          label: { color: COLORS.today, position: 'insideTop' },
+          data: [[{ xAxis: unknown[0], name: `not yet known on ${shortDate(view.known)}` }, { xAxis: unknown[unknown.length - 1] }]] };
+      }
     }
     out.push(line);
   });
@@ -534,7 +546,8 @@ function showDraftErrors(errors) {
     const line = Math.min(Math.max(e.line - 1, 0), editor.lineCount() - 1);
     const ch = Math.max(e.column - 1, 0);
     const widget = el('div', { class: 'draft-error', role: 'alert', 'data-line': e.line, 'data-column': e.column,
-      text: `${' '.repeat(ch)}^ line ${e.line}, column ${e.column}: ${e.message}` });
+      text: `▲ line ${e.line}, column ${e.column}: ${e.message}` });
+    widget.style.paddingLeft = `calc(${ch}ch + 4px)`;
     const w = editor.addLineWidget(line, widget, { coverGutter: false, noHScroll: true });
     editor.addLineClass(line, 'background', 'cm-error-line');
     const end = editor.getLine(line).slice(ch).search(/[\s,}\]]|$/);

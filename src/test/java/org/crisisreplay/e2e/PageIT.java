@@ -96,10 +96,17 @@ class PageIT {
         WebElement troops = find("troops-total");
         assertThat(troops.getAttribute("data-best")).isEqualTo(inCountry.get("best").asText());
         assertThat(troops.findElement(By.className("best")).getText()).isEqualTo(String.format("%,d", inCountry.get("best").asLong()));
-        List<String> expected = new ArrayList<>();
-        inCountry.get("sources").forEach(s -> expected.add(titles.get(s.asText())));
-        List<String> shown = troops.findElements(By.cssSelector(".sources [data-source]")).stream().map(WebElement::getText).toList();
-        assertThat(shown).isNotEmpty().containsExactlyElementsOf(expected);
+        List<String> ids = new ArrayList<>();
+        inCountry.get("sources").forEach(s -> ids.add(s.asText()));
+        List<WebElement> shown = troops.findElements(By.cssSelector(".sources [data-source]"));
+        assertThat(shown).extracting(e -> e.getAttribute("data-source")).isNotEmpty().containsExactlyElementsOf(ids);
+        // each source by its name (the publisher), its full title on hover
+        for (WebElement source : shown) {
+            String title = titles.get(source.getAttribute("data-source"));
+            assertThat(source.getAttribute("title")).isEqualTo(title);
+            assertThat(source.getText()).isNotBlank();
+            assertThat(title).startsWith(source.getText());
+        }
         assertThat(find("events").getText()).isNotBlank();
         screenshot("01-baseline-kazakhstan-12-january-troops-card");
     }
@@ -146,6 +153,7 @@ class PageIT {
         waitFor(() -> text("card-title").endsWith("as known on 10 January 2022"));
         waitFor(() -> !browser.findElements(By.cssSelector("#events li.retracted .badge.retracted")).isEmpty());
         assertThat(browser.getCurrentUrl()).contains("known=2022-01-10");
+        scrollTo("#events li.retracted");
         screenshot("03-as-known-on-10-january-retracted-and-late-reports");
     }
 
@@ -170,6 +178,7 @@ class PageIT {
         WebElement error = browser.findElement(By.cssSelector(".draft-error[data-line='" + shownLine + "']"));
         assertThat(error.getText()).contains("line " + shownLine).contains("did you mean '" + verb + "'");
         assertThat(text("draft-status")).contains("error");
+        scrollTo(".editor");
         screenshot("04-editor-broken-what-if-error-at-its-line");
 
         typeOver(line, column, broken.length(), verb);
@@ -185,6 +194,7 @@ class PageIT {
             rows += day.get("changes").size();
         }
         assertThat(browser.findElements(By.cssSelector("#diff-table tbody tr"))).hasSize(rows);
+        scrollTo("#diff");
         screenshot("05-editor-fixed-what-if-diff-and-overlay");
     }
 
@@ -243,6 +253,10 @@ class PageIT {
                 + "cm.setSelection({line: arguments[0], ch: arguments[1]}, {line: arguments[0], ch: arguments[1] + arguments[2]});",
                 line, column, length);
         new Actions(browser).sendKeys(typed).perform();
+    }
+
+    private static void scrollTo(String css) {
+        js("document.querySelector(arguments[0]).scrollIntoView({block: 'center'})", css);
     }
 
     private static void setDate(String id, String iso) {
