@@ -109,6 +109,15 @@ class PageIT {
         }
         assertThat(find("events").getText()).isNotBlank();
         screenshot("01-baseline-kazakhstan-12-january-troops-card");
+
+        // ▶ plays the days as an animation, and stops when pressed again
+        find("play").click();
+        waitFor(() -> text("date").equals("13 January 2022"));
+        find("play").click();
+        assertThat(find("play").getAttribute("aria-pressed")).isEqualTo("false");
+        String stoppedAt = text("date");
+        Thread.sleep(1500);
+        assertThat(text("date")).isEqualTo(stoppedAt);
     }
 
     @Test
