@@ -389,7 +389,8 @@ function renderDiff() {
   $('diff-summary').replaceChildren(
     d.firstDivergence ? `${d.whatIf} first differs from ${d.base} on ${dateLabel(d.firstDivergence)}; ${number(rows.length)} differences on ${number(d.days.length)} days.`
       : `${d.whatIf} does not differ from ${d.base}.`,
-    d.removed.length ? el('span', {}, el('br'), `Removed events: ${d.removed.join(', ')}.`) : '');
+    d.removed.length ? el('span', {}, el('br'), `Removed events: ${d.removed.join(', ')}.`) : '',
+    view.known ? el('span', {}, el('br'), 'The diff compares everything the files know (hindsight), whatever the date of knowledge.') : '');
   $('diff-table').tBodies[0].replaceChildren(...rows.map(r => el('tr', { class: r.on === view.on ? 'today' : null, 'data-day': r.on },
     el('td', { text: shortDate(r.on) }), el('td', { text: r.path }), el('td', { text: text(r.base) }), el('td', { text: text(r.whatIf) }))));
 }

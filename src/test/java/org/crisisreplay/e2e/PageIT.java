@@ -144,6 +144,16 @@ class PageIT {
         assertThat(text("diff-summary")).contains("late-appeal").contains(dateLabel(divergence));
         assertThat(browser.getCurrentUrl()).contains("whatIf=late-appeal");
         screenshot("02-what-if-late-appeal-overlay-divergence-and-diff");
+
+        // the second chart draws whatever part of the state is picked: a status as categories, a list as a count
+        new Select(find("field")).selectByValue("mission.status");
+        waitFor(() -> "category".equals(js("return echarts.getInstanceByDom(document.getElementById('field-chart'))"
+                + ".getOption().yAxis[0].type")));
+        assertThat(browser.getCurrentUrl()).contains("field=mission.status");
+        new Select(find("field")).selectByValue("host.emergencyRegions");
+        waitFor(() -> "value".equals(js("return echarts.getInstanceByDom(document.getElementById('field-chart'))"
+                + ".getOption().yAxis[0].type")) && find("field-legend").getText().contains("how many"));
+        new Select(find("field")).selectByValue("host.detained");
     }
 
     @Test

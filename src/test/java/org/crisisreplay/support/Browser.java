@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Headless Chromium for the tests that look at a page as a person would: Debian's {@code chromium}
@@ -23,6 +24,10 @@ import java.util.logging.Level;
  * {@code target/}, a 1280x800 window, and keeps the browser's console log for {@link #consoleErrors}.
  */
 public final class Browser {
+
+    /** Debian's Chromium is often newer than the DevTools versions Selenium ships; nothing here uses DevTools. */
+    private static final Logger DEVTOOLS_LOG = Logger.getLogger("org.openqa.selenium.devtools");
+    private static final Logger CHROMIUM_LOG = Logger.getLogger("org.openqa.selenium.chromium");
 
     private Browser() {
     }
@@ -41,6 +46,8 @@ public final class Browser {
         } catch (IOException e) {
             throw new IllegalStateException("cannot make a browser profile under target/", e);
         }
+        DEVTOOLS_LOG.setLevel(Level.SEVERE);
+        CHROMIUM_LOG.setLevel(Level.SEVERE);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(binary);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
