@@ -227,6 +227,13 @@ class PageIT {
                     && !browser.findElements(By.cssSelector("#troops-legend li[data-divergence]")).isEmpty());
             assertThat(new Select(find("scenario")).getFirstSelectedOption().getAttribute("value")).isEqualTo("bahrain-2011");
             screenshot("06-narrow-bahrain-with-what-if");
+
+            // the editor's own what-if on this scenario is valid as written: a note typed at its end is checked and compared
+            waitFor(() -> editorValue().contains("extends: bahrain-2011"));
+            int last = ((Number) js("return document.querySelector('.CodeMirror').CodeMirror.lineCount() - 1")).intValue();
+            typeOver(last, 0, 0, "# checked in the page");
+            waitFor(() -> text("draft-status").startsWith("Valid:") && text("draft-status").contains("compared"));
+            waitFor(() -> !browser.findElements(By.cssSelector("#troops-legend li[data-series='my-bahrain-2011']")).isEmpty());
             Object tooWide = js("return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right"
                     + " > window.innerWidth + 1).slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className + ' '"
                     + " + Math.round(e.getBoundingClientRect().right))");
