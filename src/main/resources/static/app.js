@@ -127,14 +127,27 @@ function sourceLinks(ids) {
 }
 
 /** A figure for the card: best, range, approximate, sources; a disagreement beside it. */
-function figureBlock(v, id) {
+function figureBlock(v, id, path) {
   const f = figure(v);
-  if (!f) return el('span', { id, text: '—' });
+  const later = laterKnown(v, path);
+  if (!f) return el('span', { id }, '—', later);
   return el('div', { class: 'figure', id, 'data-best': f.best, 'data-low': f.low, 'data-high': f.high },
     el('span', { class: 'best', text: number(f.best) }),
     f.low !== f.high ? el('span', { class: 'range', text: ` range ${number(f.low)}–${number(f.high)}` }) : null,
     f.approx ? el('span', { class: 'approx', text: ' approximate' }) : null,
-    el('br'), sourceLinks(f.sources));
+    later, el('br'), sourceLinks(f.sources));
+}
+
+/** The state of the same day in hindsight, while the card shows it as known on an earlier date. */
+let hindsight = null;
+
+/** Where what was known then differs from what the files know now: the value in hindsight, beside it. */
+function laterKnown(v, path) {
+  if (!hindsight || !path) return null;
+  let h = hindsight;
+  for (const part of path.split('.')) h = h === null || h === undefined ? null : h[part];
+  if (text(h) === text(v)) return null;
+  return el('span', { class: 'hindsight', 'data-path': path, text: ` in hindsight: ${text(h)}` });
 }
 
 // ---- the day card ----
@@ -159,8 +172,8 @@ function renderState(state) {
   const t = state.troops;
   if (t) {
     shown.add('troops');
-    const dl = el('dl', {}, row('In the country', figureBlock(t.inCountry, 'troops-total')));
-    if (t.reportedTotal) dl.append(...row('Reported total', figureBlock(t.reportedTotal, 'troops-reported')));
+    const dl = el('dl', {}, row('In the country', figureBlock(t.inCountry, 'troops-total', 'troops.inCountry')));
+    if (t.reportedTotal) dl.append(...row('Reported total', figureBlock(t.reportedTotal, 'troops-reported', 'troops.reportedTotal')));
     if (t.disagreement) {
       dl.append(...row('Do not add up', el('span', { class: 'disagreement', id: 'troops-disagreement',
         text: figure(t.disagreement).text + ` (${dateLabel(t.disagreement.on)})` })));
@@ -197,13 +210,13 @@ function renderState(state) {
       row('Internet', h.internet ? h.internet.toLowerCase() : '—'),
       row('State of emergency', h.emergencyRegions && h.emergencyRegions.length
         ? `${h.emergencyRegions.length} region${h.emergencyRegions.length > 1 ? 's' : ''}: ${h.emergencyRegions.join(', ')}` : 'none'),
-      row('Detained', figureBlock(h.detained, 'detained')),
+      row('Detained', figureBlock(h.detained, 'detained', 'host.detained')),
       h.unrest && h.unrest.length ? row('Unrest', h.unrest.join(', ')) : [],
       h.governmentResignedOn ? row('Government resigned', text(h.governmentResignedOn)) : [],
       h.dismissed && h.dismissed.length ? row('Dismissed', text(h.dismissed)) : []);
     for (const [category, c] of Object.entries(h.casualties || {})) {
-      if (c && c.killed) dl.append(...row(`Killed (${category})`, figureBlock(c.killed)));
-      if (c && c.wounded) dl.append(...row(`Wounded (${category})`, figureBlock(c.wounded)));
+      if (c && c.killed) dl.append(...row(`Killed (${category})`, figureBlock(c.killed, null, `host.casualties.${category}.killed`)));
+      if (c && c.wounded) dl.append(...row(`Wounded (${category})`, figureBlock(c.wounded, null, `host.casualties.${category}.wounded`)));
     }
     for (const [k, v] of Object.entries(h)) {
       if (!['internet', 'emergencyRegions', 'detained', 'unrest', 'governmentResignedOn', 'dismissed', 'casualties'].includes(k)) {
@@ -456,8 +469,11 @@ async function showDay() {
   $('day').setAttribute('aria-valuetext', dateLabel(view.on));
   $('date').textContent = dateLabel(view.on);
   writeUrl();
-  const state = await api(`/api/scenarios/${enc(view.scenario)}/state?on=${view.on}${view.known ? '&asKnownOn=' + view.known : ''}`);
+  const url = `/api/scenarios/${enc(view.scenario)}/state?on=${view.on}`;
+  const [state, inHindsight] = await Promise.all([api(url + (view.known ? '&asKnownOn=' + view.known : '')),
+    view.known ? api(url) : null]);
   if (state.on !== view.on) return; // a later day was asked for meanwhile
+  hindsight = inHindsight;
   renderState(state);
   renderEvents(data.days[i]);
   if (data.diff) renderDiff();

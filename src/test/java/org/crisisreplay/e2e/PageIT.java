@@ -165,6 +165,11 @@ class PageIT {
         JsonNode known = api("/api/scenarios/kazakhstan-2022/state?on=2022-01-09&asKnownOn=2022-01-09");
         String killed = String.format("%,d", known.at("/host/casualties/total/killed/best").asLong());
         waitFor(() -> find("state").getText().contains(killed));
+        // what was known then, beside what the files know now
+        JsonNode now = api("/api/scenarios/kazakhstan-2022/state?on=2022-01-09").at("/host/casualties/total/killed");
+        assertThat(now).as("the 164 was taken back").isNotEqualTo(known.at("/host/casualties/total/killed"));
+        WebElement later = browser.findElement(By.cssSelector(".hindsight[data-path='host.casualties.total.killed']"));
+        assertThat(later.getText()).isEqualTo("in hindsight: —");
         List<WebElement> notYetKnown = browser.findElements(By.cssSelector("#events li.unknown"));
         assertThat(notYetKnown).as("reports made after 9 January are marked as not yet known").isNotEmpty();
 
