@@ -45,11 +45,13 @@ class ApiController {
     private final Library library;
     private final Views views;
     private final Timeline timeline;
+    private final Answers answers;
 
-    ApiController(Library library, Views views, Timeline timeline) {
+    ApiController(Library library, Views views, Timeline timeline, Answers answers) {
         this.library = library;
         this.views = views;
         this.timeline = timeline;
+        this.answers = answers;
     }
 
     @GetMapping("/scenarios")
@@ -164,14 +166,19 @@ class ApiController {
                      @RequestParam(required = false) String asKnownOn) {
         LocalDate day = date("on", on);
         LocalDate known = asKnownOn == null ? null : date("asKnownOn", asKnownOn);
-        return views.stateJson(library.story(id), day, known);
+        Views.Story story = library.story(id);
+        return answers.get("state|" + story.storylineId() + "|" + day + "|" + known,
+                () -> views.stateJson(story, day, known));
     }
 
     @GetMapping("/scenarios/{id}/days")
     ArrayNode days(@PathVariable String id, @RequestParam(required = false, defaultValue = "false") boolean asItUnfolded) {
-        ArrayNode out = JSON.arrayNode();
-        views.replay(library.story(id), null, null, asItUnfolded).forEach(out::add);
-        return out;
+        Views.Story story = library.story(id);
+        return answers.get("days|" + story.storylineId() + "|" + asItUnfolded, () -> {
+            ArrayNode out = JSON.arrayNode();
+            views.replay(story, null, null, asItUnfolded).forEach(out::add);
+            return out;
+        });
     }
 
     @GetMapping("/scenarios/{id}/series")
@@ -180,14 +187,20 @@ class ApiController {
         if (!StatePaths.isKnown(field)) {
             throw ApiError.badRequest("unknown state path '" + field + "'" + Suggestions.hint(field, StatePaths.examples()));
         }
-        ObjectNode series = views.series(library.story(id), field, asKnownOn == null ? null : date("asKnownOn", asKnownOn));
-        series.remove("scenario");
-        return series;
+        LocalDate known = asKnownOn == null ? null : date("asKnownOn", asKnownOn);
+        Views.Story story = library.story(id);
+        return answers.get("series|" + story.storylineId() + "|" + field + "|" + known, () -> {
+            ObjectNode series = views.series(story, field, known);
+            series.remove("scenario");
+            return series;
+        });
     }
 
     @GetMapping("/diff")
     ObjectNode diff(@RequestParam String base, @RequestParam String whatIf) {
-        return views.diff(library.story(base), library.story(whatIf));
+        Views.Story b = library.story(base);
+        Views.Story w = library.story(whatIf);
+        return answers.get("diff|" + b.storylineId() + "|" + w.storylineId(), () -> views.diff(b, w));
     }
 
     @PostMapping(value = "/scenarios", consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/plain",
