@@ -530,7 +530,7 @@ function draftTemplate() {
     : [`  - shift: ${first.id}`, '    days: 2'];
   return [
     `# A what-if on ${id}: change its events, and see what follows.`,
-    '# remove: ID | shift: ID + days: N | set: ID + to: {field: value} | add: {id, on, type, ...}',
+    '# remove: ID · shift: ID, days: N · set: ID, to: {...} · add: {...}',
     `scenario: my-${id}`,
     `extends: ${id}`,
     `title: ${withdrawal ? 'What if the withdrawal had not been announced' : 'What if the first troops had come two days later'}`,
@@ -614,7 +614,7 @@ async function checkDraft() {
 
 function setUpEditor() {
   editor = CodeMirror.fromTextArea($('draft'), {
-    mode: 'yaml', lineNumbers: true, indentUnit: 2, tabSize: 2, indentWithTabs: false, viewportMargin: Infinity,
+    mode: 'yaml', lineNumbers: true, lineWrapping: true, indentUnit: 2, tabSize: 2, indentWithTabs: false, viewportMargin: Infinity,
     extraKeys: { Tab: cm => cm.replaceSelection('  '), Esc: cm => cm.getInputField().blur() },
     screenReaderLabel: 'What-if file (YAML)',
   });
