@@ -14,7 +14,7 @@ const DEFAULT_FIELD = 'host.detained';
 const view = { scenario: null, whatIf: '', on: null, known: '', field: DEFAULT_FIELD };
 const data = {
   entries: [], meta: new Map(), days: null, dates: [], sources: new Map(), paths: [], diff: null,
-  retractions: new Map(), series: new Map(),
+  retractions: new Map(), series: new Map(), whatIfDays: new Map(),
 };
 const charts = {};
 let editor = null;
@@ -271,6 +271,35 @@ function renderEvents(day) {
   }
 }
 
+/** The events of the day that the what-if adds or moves here, and those of the scenario it does not have that day. */
+async function renderWhatIfEvents(day) {
+  const box = $('whatif-day');
+  if (!view.whatIf) { box.hidden = true; return; }
+  const id = view.whatIf;
+  if (!data.whatIfDays.has(id)) {
+    data.whatIfDays.set(id, api(`/api/scenarios/${enc(id)}/days`).catch(err => { data.whatIfDays.delete(id); throw err; }));
+  }
+  const days = await data.whatIfDays.get(id);
+  if (id !== view.whatIf || (day && day.on !== view.on)) return;
+  const other = days.find(d => d.on === view.on);
+  const here = day ? day.events : [];
+  const there = other ? other.events : [];
+  const baseIds = new Set(here.map(e => e.id));
+  const whatIfIds = new Set(there.map(e => e.id));
+  const added = there.filter(e => !baseIds.has(e.id));
+  const missing = here.filter(e => !whatIfIds.has(e.id));
+  $('whatif-day-title').textContent = `In ${(data.meta.get(id) || {}).title || id} on this day`;
+  $('whatif-events').replaceChildren(
+    ...added.map(e => el('li', { class: 'added', 'data-event': e.id },
+      el('div', { class: 'meta' }, el('span', { class: 'badge rule', text: e.rule ? `made by rule ${e.rule}` : 'only in the what-if' }), `${e.at || 'during the day'} · ${e.type}`),
+      el('div', { class: 'summary', text: e.summary || e.fields.text || e.id }))),
+    ...missing.map(e => el('li', { class: 'missing', 'data-event': e.id },
+      el('div', { class: 'meta' }, el('span', { class: 'badge unknown', text: 'not on this day in the what-if' }), e.type),
+      el('div', { class: 'summary', text: e.summary || e.id }))));
+  if (!added.length && !missing.length) $('whatif-events').append(el('li', { text: 'The same events as the scenario.' }));
+  box.hidden = false;
+}
+
 // ---- charts ----
 function seriesKey(id, field, known) { return `${id}|${field}|${known}`; }
 
@@ -476,6 +505,7 @@ async function showDay() {
   hindsight = inHindsight;
   renderState(state);
   renderEvents(data.days[i]);
+  await renderWhatIfEvents(data.days[i]);
   if (data.diff) renderDiff();
   await drawCharts();
 }
@@ -602,6 +632,7 @@ async function checkDraft() {
   const stored = await api('/api/scenarios', opts);
   if (seq !== draftSeq) return;
   for (const key of [...data.series.keys()]) if (key.startsWith(stored.id + '|')) data.series.delete(key);
+  data.whatIfDays.delete(stored.id);
   const meta = await api(`/api/scenarios/${enc(stored.id)}`);
   data.meta.set(stored.id, meta);
   if (!data.entries.some(e => e.id === stored.id)) data.entries.push({ ...meta });

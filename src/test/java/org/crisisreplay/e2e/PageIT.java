@@ -143,6 +143,7 @@ class PageIT {
                 && !browser.findElements(By.cssSelector("#diff-table tbody tr")).isEmpty());
         assertThat(text("diff-summary")).contains("late-appeal").contains(dateLabel(divergence));
         assertThat(browser.getCurrentUrl()).contains("whatIf=late-appeal");
+        waitFor(() -> find("whatif-day").isDisplayed() && !browser.findElements(By.cssSelector("#whatif-events li")).isEmpty());
         screenshot("02-what-if-late-appeal-overlay-divergence-and-diff");
 
         // the second chart draws whatever part of the state is picked: a status as categories, a list as a count
