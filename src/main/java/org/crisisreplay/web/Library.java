@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The scenarios the HTTP API knows: the files of the served scenarios folder, and those uploaded
@@ -27,6 +28,8 @@ import java.util.Map;
 public class Library {
 
     public static final int MAX_UPLOAD = 1024 * 1024;
+    /** How an uploaded file is named in its errors. */
+    public static final String UPLOAD_NAME = "upload.yaml";
     private static final Duration WAIT = Duration.ofMinutes(10);
 
     private final ScenarioCatalog catalog;
@@ -80,8 +83,31 @@ public class Library {
 
     /** Checks, runs and stores an uploaded scenario; returns its id. */
     public synchronized String upload(byte[] yaml) {
+        Scenario s = checked(yaml);
+        store(s);
+        return s.id();
+    }
+
+    /**
+     * Checks an uploaded file as {@link #upload} would, invariants included (the story is run and
+     * nothing is stored): a draft written in the page. Throws what {@link #upload} would throw.
+     */
+    public synchronized Scenario draft(byte[] yaml) {
+        Scenario s = checked(yaml);
+        simulator.dryRun(s);
+        return s;
+    }
+
+    /** The assembled scenario of a file of the served folder; empty for an upload or an unknown id. */
+    public Optional<Scenario> fileScenario(String id) {
+        Path file = catalog.known().get(id);
+        return file == null ? Optional.empty() : Optional.of(new ScenarioAssembler(catalog).load(file));
+    }
+
+    /** An uploaded file read, fenced and assembled: the checks every upload passes. */
+    private Scenario checked(byte[] yaml) {
         Path virtual = catalog.root().toAbsolutePath().resolve("upload.yaml");
-        ScenarioFile f = ScenarioReader.read(yaml, virtual, "upload.yaml");
+        ScenarioFile f = ScenarioReader.read(yaml, virtual, UPLOAD_NAME);
         if (catalog.known().containsKey(f.id())) {
             throw new InvalidScenarioException(f.idAt(), "scenario id '" + f.id()
                     + "' belongs to a file of the scenarios folder; choose another id");
@@ -89,8 +115,7 @@ public class Library {
         if (f.extendsRef() != null) {
             checkExtends(f);
         }
-        store(new ScenarioAssembler(catalog).load(yaml, virtual, "upload.yaml"));
-        return f.id();
+        return new ScenarioAssembler(catalog).load(yaml, virtual, UPLOAD_NAME);
     }
 
     /** Over HTTP, {@code extends} names a known scenario id or a file inside the served folder, nothing else. */

@@ -3,7 +3,7 @@ package org.crisisreplay.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import org.crisisreplay.support.JarHarness;
+import org.crisisreplay.support.ServedJar;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,48 +32,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServeIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     static Path data;
-    static Process server;
-    static String base;
+    static ServedJar server;
 
     @BeforeAll
     static void start() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        List<String> cmd = new ArrayList<>(JarHarness.command(data, "serve", "--port", Integer.toString(port)));
-        server = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(data.resolve("serve.log").toFile()).start();
-        base = "http://127.0.0.1:" + port;
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.readString(data.resolve("serve.log")).contains("serving on")) {
-                return;
-            }
-            assertThat(server.isAlive()).as(Files.readString(data.resolve("serve.log"))).isTrue();
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("the server did not start");
+        server = ServedJar.start(data);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        server.destroy();
-        server.waitFor();
+        server.close();
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(2)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return server.get(path);
     }
 
     private static HttpResponse<String> post(String body) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/scenarios")).timeout(Duration.ofMinutes(2))
-                .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return server.post("/api/scenarios", body);
     }
 
     @Test
@@ -145,5 +126,43 @@ class ServeIT {
         HttpResponse<String> outside = post("scenario: sneaky\nextends: ../../etc/passwd\n");
         assertThat(outside.statusCode()).isEqualTo(400);
         assertThat(post("x".repeat(1024 * 1024 + 1)).statusCode()).isEqualTo(413);
+    }
+
+    /**
+     * A bounded load on loopback: 200 requests at once, mixing states (both clocks), replays and
+     * diffs. Every one must be answered with 200; the latencies are printed, never asserted.
+     */
+    @Test
+    void answersTwoHundredConcurrentRequestsWithoutAnError() throws Exception {
+        List<String> kinds = List.of(
+                "/api/scenarios/kazakhstan-2022/state?on=2022-01-%02d",
+                "/api/scenarios/kazakhstan-2022/state?on=2022-01-%02d&asKnownOn=2022-01-09",
+                "/api/scenarios/late-appeal/state?on=2022-01-%02d",
+                "/api/scenarios/kazakhstan-2022/days",
+                "/api/diff?base=kazakhstan-2022&whatIf=late-appeal",
+                "/api/diff?base=kazakhstan-2022&whatIf=kremlin-stalls");
+        for (String kind : kinds) {
+            // each scenario in the store first: the load measures answers, not first runs
+            assertThat(get(String.format(kind, 1)).statusCode()).isEqualTo(200);
+        }
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                .executor(Executors.newFixedThreadPool(8)).build();
+        int n = 200;
+        List<CompletableFuture<long[]>> answers = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String path = String.format(kinds.get(i % kinds.size()), 1 + i % 25);
+            HttpRequest request = HttpRequest.newBuilder(URI.create(server.base() + path)).timeout(Duration.ofMinutes(3)).build();
+            long started = System.nanoTime();
+            answers.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                    .thenApply(r -> new long[]{r.statusCode(), System.nanoTime() - started})
+                    .exceptionally(e -> new long[]{-1, System.nanoTime() - started}));
+        }
+        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+        List<long[]> done = answers.stream().map(CompletableFuture::join).toList();
+        long errors = done.stream().filter(a -> a[0] != 200).count();
+        long[] millis = done.stream().mapToLong(a -> a[1] / 1_000_000).sorted().toArray();
+        System.out.printf("load: %d concurrent requests (state, days, diff), %d errors, p50 %d ms, p99 %d ms, max %d ms%n",
+                n, errors, millis[n / 2], millis[(int) Math.ceil(n * 0.99) - 1], millis[n - 1]);
+        assertThat(errors).as("requests not answered with 200").isZero();
     }
 }
