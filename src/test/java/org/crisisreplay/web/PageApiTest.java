@@ -118,8 +118,12 @@ class PageApiTest {
         List<String> ids = new ArrayList<>();
         sources.forEach(s -> ids.add(s.get("id").asText()));
         state.at("/troops/inCountry/sources").forEach(s -> assertThat(ids).contains(s.asText()));
-        // a what-if has the sources of what it extends
-        assertThat(json("/api/scenarios/late-appeal/sources").get("sources")).hasSameSizeAs(sources);
+        // a what-if has the sources of what it extends, and itself for what it makes up
+        List<String> whatIf = new ArrayList<>();
+        json("/api/scenarios/late-appeal/sources").get("sources").forEach(s -> whatIf.add(s.get("id").asText()));
+        List<String> expected = new ArrayList<>(ids);
+        expected.add("what-if:late-appeal");
+        assertThat(whatIf).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test
