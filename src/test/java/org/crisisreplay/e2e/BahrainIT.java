@@ -63,10 +63,10 @@ class BahrainIT {
         return whatIfDays.get(day).get("state");
     }
 
-    /** best, low and high of a figure, and whether its best is an estimate. */
+    /** best, low and high of a figure, whether its best is an estimate, and whether it is a lower bound. */
     private static String figure(JsonNode f) {
-        return f.get("best").asLong() + " (" + f.get("low").asLong() + "-" + f.get("high").asLong() + ")"
-                + (f.path("approx").asBoolean() ? " approx" : "");
+        return (f.path("lowerBound").asBoolean() ? ">=" : "") + f.get("best").asLong() + " (" + f.get("low").asLong()
+                + "-" + f.get("high").asLong() + ")" + (f.path("approx").asBoolean() ? " approx" : "");
     }
 
     private static Map<String, String> contingents(JsonNode state) {
@@ -103,14 +103,20 @@ class BahrainIT {
     }
 
     @Test
-    void on20MarchThe1500AreSaudiTroopsAndEmiratiPolice() {
+    void on20MarchThe1500AreSaudiTroopsAndEmiratiPoliceWithAQatariForceOfUnknownSize() {
         JsonNode s = state("2011-03-20");
         // SA: best 1,000 of a Saudi official source (radionz-mar15), 3,500 from DEBKA (debka-3500) the high;
-        // AE: best 500 of the UAE foreign minister (eurasiareview-uae), 800 (dailybeast-mar14) the high
+        // AE: best 500 of the UAE foreign minister (eurasiareview-uae), 800 (dailybeast-mar14) the high;
+        // QA: confirmed on 17 March (ahram-qatar), no size given
         assertThat(contingents(s)).containsExactly(
                 Map.entry("SA", "1000 (1000-3500)"),
-                Map.entry("AE", "500 (500-800)"));
-        assertThat(figure(s.at("/troops/inCountry"))).isEqualTo("1500 (1500-4300)");
+                Map.entry("AE", "500 (500-800)"),
+                Map.entry("QA", ">=0 (0-0)"));
+        assertThat(texts(s.at("/troops/present"))).containsExactly("SA", "AE", "QA");
+        assertThat(s.at("/troops/kinds").toString()).isEqualTo("{\"SA\":\"troops\",\"AE\":\"police\",\"QA\":\"troops\"}");
+        // the sum counts what is known: 1,500, at least
+        assertThat(figure(s.at("/troops/inCountry"))).isEqualTo(">=1500 (1500-4300)");
+        assertThat(figure(state("2011-03-16").at("/troops/inCountry"))).isEqualTo("1500 (1500-4300)");
         assertThat(texts(s.at("/troops/contingents/SA/sources"))).containsExactly("radionz-mar15",
                 "thenational-mar15", "dailybeast-mar14", "debka-3500");
         assertThat(texts(s.at("/troops/contingents/AE/sources"))).containsExactly("eurasiareview-uae",
@@ -146,12 +152,32 @@ class BahrainIT {
         assertThat(s.at("/withdrawal/deadline").isNull()).isTrue();
         assertThat(s.at("/withdrawal/overdue").asBoolean()).isFalse();
         assertThat(s.at("/troops/inCountry/best").asLong()).isEqualTo(1500);
+        // the Kuwaiti navy (of unknown size) joined on 22 March
+        assertThat(texts(s.at("/troops/present"))).containsExactly("SA", "AE", "QA", "KW");
+        assertThat(s.at("/troops/kinds/KW").asText()).isEqualTo("naval");
         // no withdrawal is ever announced: at the end of the period the mission is still deployed
         assertThat(state("2011-11-30").at("/mission/status").asText()).isEqualTo("DEPLOYED");
         assertThat(state("2011-11-30").at("/mission/daysDeployed").asInt()).isEqualTo(262);
         for (JsonNode day : days.values()) {
             assertThat(day.at("/state/withdrawal/announcedOn").isNull()).as(day.get("on").asText()).isTrue();
         }
+    }
+
+    @Test
+    void inJulyTheForceIsDrawnDownButStays() {
+        // 2 July: the Kuwaiti naval task force ends its mission (naharnet-kuwait-jul2), the others stay
+        JsonNode july2 = state("2011-07-02");
+        assertThat(figure(july2.at("/troops/contingents/KW"))).isEqualTo("0 (0-0)");
+        assertThat(texts(july2.at("/troops/present"))).containsExactly("SA", "AE", "QA");
+        assertThat(july2.at("/mission/status").asText()).isEqualTo("DEPLOYED");
+        // 4 July: a Saudi partial withdrawal of no known size (thenational-pullout) leaves a residual force
+        JsonNode july4 = state("2011-07-04");
+        assertThat(figure(july4.at("/troops/contingents/SA"))).isEqualTo(">=0 (0-0)");
+        assertThat(texts(july4.at("/troops/contingents/SA/sources"))).contains("radionz-mar15", "thenational-pullout");
+        assertThat(figure(july4.at("/troops/inCountry"))).isEqualTo(">=500 (500-800)");
+        assertThat(texts(july4.at("/troops/present"))).containsExactly("SA", "AE", "QA");
+        assertThat(july4.at("/mission/status").asText()).isEqualTo("DEPLOYED");
+        assertThat(july4.at("/withdrawal/announcedOn").isNull()).isTrue();
     }
 
     @Test
@@ -171,13 +197,20 @@ class BahrainIT {
         assertThat(texts(whatIf("2011-06-02").at("/host/emergencyRegions"))).isEmpty();
         assertThat(whatIf("2011-06-04").at("/mission/status").asText()).isEqualTo("WITHDRAWING");
         assertThat(contingents(whatIf("2011-06-04"))).containsExactly(
-                Map.entry("SA", "1000 (1000-3500)"), Map.entry("AE", "0 (0-0)"));
-        JsonNode gone = whatIf("2011-06-08");
+                Map.entry("SA", "1000 (1000-3500)"), Map.entry("AE", "0 (0-0)"), Map.entry("QA", ">=0 (0-0)"),
+                Map.entry("KW", ">=0 (0-0)"));
+        // the Saudis and the Qatari force leave on the 8th; the Kuwaiti navy, of unknown size, is still there
+        JsonNode eighth = whatIf("2011-06-08");
+        assertThat(eighth.at("/mission/status").asText()).isEqualTo("WITHDRAWING");
+        assertThat(texts(eighth.at("/troops/present"))).containsExactly("KW");
+        assertThat(figure(eighth.at("/troops/inCountry"))).isEqualTo(">=0 (0-0)");
+        JsonNode gone = whatIf("2011-06-10");
         assertThat(gone.at("/mission/status").asText()).isEqualTo("WITHDRAWN");
-        assertThat(gone.at("/withdrawal/completedOn").asText()).isEqualTo("2011-06-08");
+        assertThat(gone.at("/withdrawal/completedOn").asText()).isEqualTo("2011-06-10");
         assertThat(figure(gone.at("/troops/inCountry"))).isEqualTo("0 (0-0)");
-        assertThat(gone.at("/mission/daysDeployed").asInt()).isEqualTo(87);
-        assertThat(whatIf("2011-06-12").at("/mission/daysDeployed").asInt()).isEqualTo(87);
+        assertThat(texts(gone.at("/troops/present"))).isEmpty();
+        assertThat(gone.at("/mission/daysDeployed").asInt()).isEqualTo(89);
+        assertThat(whatIf("2011-06-12").at("/mission/daysDeployed").asInt()).isEqualTo(89);
         // the rule tehran-welcomes fires on the day the mission is WITHDRAWN, and only then
         List<String> byRule = new ArrayList<>();
         whatIfDays.values().forEach(d -> d.get("events").forEach(e -> {
@@ -185,16 +218,16 @@ class BahrainIT {
                 byRule.add(d.get("on").asText() + " " + e.get("id").asText() + " " + e.get("rule").asText());
             }
         }));
-        assertThat(byRule).containsExactly("2011-06-08 tehran-welcomes-1 tehran-welcomes");
+        assertThat(byRule).containsExactly("2011-06-10 tehran-welcomes-1 tehran-welcomes");
     }
 
     @Test
-    void theDiffFirstDivergesOn31MayAndEndsWith87DaysAgainst262() {
+    void theDiffFirstDivergesOn31MayAndEndsWith89DaysAgainst262() {
         assertThat(diff.get("base").asText()).isEqualTo("bahrain-2011");
         assertThat(diff.get("whatIf").asText()).isEqualTo("gcc-leaves-with-emergency");
         assertThat(diff.get("firstDivergence").asText()).isEqualTo("2011-05-31");
         assertThat(texts(diff.get("removed"))).containsExactly("saudi-redeploy", "strength-jun28",
-                "gcc-withdrawal-talk", "saudi-partial-withdrawal");
+                "gcc-withdrawal-talk", "saudi-partial-withdrawal", "kuwait-navy-leaves");
         Map<String, JsonNode> byDay = new LinkedHashMap<>();
         diff.get("days").forEach(d -> byDay.put(d.get("on").asText(), d.get("changes")));
         assertThat(byDay.keySet()).first().isEqualTo("2011-05-31");
@@ -203,9 +236,13 @@ class BahrainIT {
         assertThat(change(byDay.get("2011-05-31"), "withdrawal.deadline")).isEqualTo("null | \"2011-06-10\"");
         assertThat(change(byDay.get("2011-06-04"), "troops.contingents.AE"))
                 .startsWith("{\"best\":500,\"low\":500,\"high\":800,").contains("| {\"best\":0,\"low\":0,\"high\":0,");
-        assertThat(change(byDay.get("2011-06-08"), "mission.status")).isEqualTo("\"DEPLOYED\" | \"WITHDRAWN\"");
-        assertThat(change(byDay.get("2011-06-08"), "withdrawal.completedOn")).isEqualTo("null | \"2011-06-08\"");
-        assertThat(change(byDay.get("2011-11-30"), "mission.daysDeployed")).isEqualTo("262 | 87");
+        assertThat(change(byDay.get("2011-06-08"), "troops.present"))
+                .isEqualTo("[\"SA\",\"AE\",\"QA\",\"KW\"] | [\"KW\"]");
+        assertThat(change(byDay.get("2011-06-10"), "mission.status")).isEqualTo("\"DEPLOYED\" | \"WITHDRAWN\"");
+        assertThat(change(byDay.get("2011-06-10"), "withdrawal.completedOn")).isEqualTo("null | \"2011-06-10\"");
+        assertThat(change(byDay.get("2011-11-30"), "mission.daysDeployed")).isEqualTo("262 | 89");
+        assertThat(change(byDay.get("2011-11-30"), "troops.inCountry")).startsWith("{\"best\":500,")
+                .contains("\"lowerBound\":true} | {\"best\":0,");
         assertThat(change(byDay.get("2011-11-30"), "troops.reportedTotal")).contains("aljazeera-jun28")
                 .contains("worldtribune-may13");
         // nothing differs before the announcement
