@@ -50,7 +50,8 @@ public final class Text {
             return String.join(v.get(0).isObject() ? "; " : ", ", parts);
         }
         if (v.isObject()) {
-            return inline(v);
+            // an empty map (no contingent yet, no kind named) reads like an empty list
+            return v.isEmpty() ? "—" : inline(v);
         }
         if (v.isIntegralNumber()) {
             return number(v.asLong());
