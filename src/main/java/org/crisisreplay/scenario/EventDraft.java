@@ -31,6 +31,10 @@ public final class EventDraft {
     public Map<String, Object> fields = new LinkedHashMap<>();
     public Map<String, Position> positions = new LinkedHashMap<>();
     public List<Reference> references = new ArrayList<>();
+    /** The what-if {@code shift} that last moved this event (null if none, or if a later set gave it its date). */
+    public Position shiftedAt;
+    /** The event that {@code shift} names: this one, or the one its date is anchored on. */
+    public String shiftedWith;
 
     public EventDraft copy() {
         EventDraft d = new EventDraft();
@@ -47,6 +51,8 @@ public final class EventDraft {
         d.fields = new LinkedHashMap<>(fields);
         d.positions = new LinkedHashMap<>(positions);
         d.references = new ArrayList<>(references);
+        d.shiftedAt = shiftedAt;
+        d.shiftedWith = shiftedWith;
         return d;
     }
 

@@ -1,8 +1,14 @@
 package org.crisisreplay.scenario;
 
+import org.crisisreplay.story.Amount;
 import org.crisisreplay.story.EventTypes;
+import org.crisisreplay.story.Figure;
 import org.crisisreplay.story.Meta;
 import org.crisisreplay.story.StoryEvent;
+
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -64,11 +70,15 @@ public final class ScenarioAssembler {
 
     private Merged merge(byte[] bytes, Path path, String shownAs, Deque<Path> chain) {
         ScenarioFile f = ScenarioReader.read(bytes, path, shownAs);
+        ScenarioFile.SourceDef own = ownSource(f);
         if (!f.isWhatIf()) {
             List<byte[]> contents = new ArrayList<>();
             contents.add(bytes);
+            f.rules().forEach(r -> r.then().forEach(t -> citeIfUncited(t, own.id())));
+            Map<String, ScenarioFile.SourceDef> sources = new LinkedHashMap<>(f.sources());
+            addIfCited(own, sources, f.events(), f.rules());
             return new Merged(f.id(), f.title() == null ? f.id() : f.title(), f.from(), f.to(),
-                    new LinkedHashMap<>(f.sources()), new LinkedHashMap<>(f.actors()), copy(f.events()),
+                    sources, new LinkedHashMap<>(f.actors()), copy(f.events()),
                     new ArrayList<>(f.rules()), List.of(), contents, null, shownAs, List.of(f.id()));
         }
         Path basePath = catalog.locate(f.extendsRef(), path, f.extendsAt());
@@ -99,14 +109,22 @@ public final class ScenarioAssembler {
             if (tooMany(problems)) {
                 break;
             }
-            applyChange(c, events, removed, shownAs, problems);
+            applyChange(c, events, removed, shownAs, own.id(), problems);
+            if (events.size() > ScenarioReader.MAX_EVENTS) {
+                problems.add(new Problem(c.at(), tooManyEvents(events.size())));
+                throw new InvalidScenarioException(problems);
+            }
         }
         for (EventDraft added : f.events()) {
             if (events.stream().anyMatch(e -> e.id.equals(added.id))) {
                 problems.add(new Problem(added.positionOf("id"), "duplicate event id '" + added.id
                         + "': the scenario it extends already has it"));
             } else {
-                events.add(added.copy());
+                events.add(citeIfUncited(added.copy(), own.id()));
+                if (events.size() > ScenarioReader.MAX_EVENTS) {
+                    problems.add(new Problem(added.at, tooManyEvents(events.size())));
+                    throw new InvalidScenarioException(problems);
+                }
             }
         }
         List<RuleDraft> rules = new ArrayList<>(base.rules());
@@ -114,9 +132,11 @@ public final class ScenarioAssembler {
             if (rules.stream().anyMatch(x -> x.id().equals(r.id()))) {
                 problems.add(new Problem(r.at(), "duplicate rule id '" + r.id() + "'"));
             } else {
+                r.then().forEach(t -> citeIfUncited(t, own.id()));
                 rules.add(r);
             }
         }
+        addIfCited(own, sources, events, rules);
         if (!problems.isEmpty()) {
             throw new InvalidScenarioException(problems);
         }
@@ -129,12 +149,18 @@ public final class ScenarioAssembler {
                 List.copyOf(lineage));
     }
 
+    /** The limit of a file's events holds for the story: its changes' and every extended file's count too. */
+    private static String tooManyEvents(int count) {
+        return "too many events: " + count + ", counting the scenarios it extends (the limit is "
+                + ScenarioReader.MAX_EVENTS + ")";
+    }
+
     private static List<EventDraft> copy(Collection<EventDraft> drafts) {
         return new ArrayList<>(drafts.stream().map(EventDraft::copy).toList());
     }
 
     private void applyChange(ChangeDraft c, List<EventDraft> events, List<String> removed, String file,
-                             List<Problem> problems) {
+                             String own, List<Problem> problems) {
         Set<String> ids = new LinkedHashSet<>(events.stream().map(e -> e.id).toList());
         if (c.kind() != ChangeDraft.Kind.ADD && !ids.contains(c.target())) {
             String known = removed.contains(c.target()) ? ": it was already removed" : Suggestions.hint(c.target(), ids);
@@ -174,11 +200,20 @@ public final class ScenarioAssembler {
                     if (moved.reported != null && !moved.reported.isRelative()) {
                         moved.reported = moved.reported.shifted(c.days());
                     }
+                    moved.sources = withSource(moved.sources, own);
+                    moved.shiftedAt = c.at();
+                    moved.shiftedWith = e.id;
                 }
             }
             case SET -> {
+                EventDraft target = find(events, c.target());
                 try {
-                    ScenarioReader.applySet(file, find(events, c.target()), c.to());
+                    ScenarioReader.applySet(file, target, c.to());
+                    if (c.to().getValue().stream().anyMatch(t -> t.getKeyNode() instanceof ScalarNode k
+                            && k.getValue().equals("on"))) {
+                        target.shiftedAt = null;
+                    }
+                    citeTheSet(target, c.to(), own);
                 } catch (InvalidScenarioException x) {
                     problems.addAll(x.problems());
                 }
@@ -188,10 +223,101 @@ public final class ScenarioAssembler {
                     problems.add(new Problem(c.added().positionOf("id"), "add: event '" + c.target()
                             + "' already exists"));
                 } else {
-                    events.add(c.added().copy());
+                    events.add(citeIfUncited(c.added().copy(), own));
                 }
             }
         }
+    }
+
+    /**
+     * The source of what a file makes up: the values a what-if sets, shifts or adds, and the events
+     * its rules make, unless the file cites a source for them. It names the file, so that a
+     * hypothetical figure never wears a real outlet's name; the id cannot clash with a declared one
+     * (a declared id has no colon).
+     */
+    private static ScenarioFile.SourceDef ownSource(ScenarioFile f) {
+        String name = f.path() != null ? String.valueOf(f.path().getFileName()) : f.name();
+        return f.isWhatIf()
+                ? new ScenarioFile.SourceDef("what-if:" + f.id(), "the what-if " + name
+                        + " itself: a hypothetical value, reported by no one", null, null, f.idAt())
+                : new ScenarioFile.SourceDef("scenario:" + f.id(), "the scenario file " + name
+                        + " itself: made by its rules, reported by no one", null, null, f.idAt());
+    }
+
+    /** The draft, citing {@code own} if it cites nothing (its plain figures then take it too). */
+    private static EventDraft citeIfUncited(EventDraft d, String own) {
+        if (d.sources.isEmpty()) {
+            d.sources = List.of(own);
+        }
+        return d;
+    }
+
+    private static List<String> withSource(List<String> sources, String own) {
+        if (sources.contains(own)) {
+            return sources;
+        }
+        List<String> out = new ArrayList<>(sources);
+        out.add(own);
+        return List.copyOf(out);
+    }
+
+    /**
+     * What a {@code set} wrote is the what-if's: a figure it set without sources of its own has the
+     * what-if as its only source (the base's claims went with the old value), and the event cites
+     * the what-if beside its own sources, unless the set gave the event its sources or set only
+     * figures whose claims cite theirs.
+     */
+    private static void citeTheSet(EventDraft target, MappingNode to, String own) {
+        Set<String> keys = new HashSet<>();
+        for (NodeTuple t : to.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k) {
+                keys.add(k.getValue());
+            }
+        }
+        boolean invented = false;
+        for (String key : keys) {
+            Object v = target.fields.get(key);
+            Figure f = v instanceof Figure fig ? fig : v instanceof Amount a && !a.all() ? a.figure() : null;
+            if (f != null && unsourced(f)) {
+                target.fields.put(key, v instanceof Amount ? Amount.of(sourced(f, own)) : sourced(f, own));
+            }
+            invented |= f == null || unsourced(f);
+        }
+        if (invented && !keys.contains("sources")) {
+            target.sources = withSource(target.sources, own);
+        }
+    }
+
+    private static boolean unsourced(Figure f) {
+        return f.claims().stream().allMatch(c -> c.source() == null);
+    }
+
+    private static Figure sourced(Figure f, String source) {
+        return new Figure(f.claims().stream().map(c -> new Figure.Claim(c.value(), source, c.note(), c.approx())).toList(),
+                f.best());
+    }
+
+    /** Declares the file's own source if anything cites it (an unused one would only be noise). */
+    private static void addIfCited(ScenarioFile.SourceDef own, Map<String, ScenarioFile.SourceDef> sources,
+                                   List<EventDraft> events, List<RuleDraft> rules) {
+        boolean cited = events.stream().anyMatch(e -> cites(e, own.id()))
+                || rules.stream().anyMatch(r -> r.then().stream().anyMatch(t -> cites(t, own.id())));
+        if (cited) {
+            sources.put(own.id(), own);
+        }
+    }
+
+    private static boolean cites(EventDraft d, String source) {
+        if (d.sources.contains(source)) {
+            return true;
+        }
+        for (Object v : d.fields.values()) {
+            Figure f = v instanceof Figure fig ? fig : v instanceof Amount a && !a.all() ? a.figure() : null;
+            if (f != null && f.claims().stream().anyMatch(c -> source.equals(c.source()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The event and every event whose {@code on} is anchored on it, directly or through others. */
@@ -263,6 +389,13 @@ public final class ScenarioAssembler {
         List<StoryEvent> built = new ArrayList<>();
         for (EventDraft e : m.events()) {
             LocalDate on = dates.get(e.id);
+            if ((on.isBefore(from) || on.isAfter(to)) && e.shiftedAt != null) {
+                // the what-if's shift moved it: point at the shift, and say which event of the base went out
+                problems.add(new Problem(e.shiftedAt, (e.shiftedWith.equals(e.id) ? "shift moves event '" + e.id + "' ("
+                        : "shift of '" + e.shiftedWith + "' moves event '" + e.id + "' (anchored on it, ")
+                        + e.positionOf("on") + ") to " + on + ", outside the period " + from + " to " + to));
+                continue;
+            }
             if (on.isBefore(from) || on.isAfter(to)) {
                 problems.add(new Problem(e.positionOf("on"), "event '" + e.id + "' on " + on + " is outside the period "
                         + from + " to " + to));

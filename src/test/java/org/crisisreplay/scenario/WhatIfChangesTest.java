@@ -85,6 +85,52 @@ class WhatIfChangesTest {
     }
 
     @Test
+    void anInventedValueCitesTheWhatIfNotTheSourcesItReplaced() {
+        String file = fixture("invented.yaml");
+        JsonNode state = state(file, "2022-03-06");
+        assertEquals(5000, state.at("/troops/contingents/B/best").asLong());
+        assertEquals(List.of("what-if:whatif-invented"), Output.texts(state.at("/troops/contingents/B/sources")));
+        assertEquals(List.of("what-if:whatif-invented"), Output.texts(state.at("/troops/contingents/C/sources")));
+        // a figure the what-if sets with a claim of its own keeps the source it cites
+        assertEquals(List.of("s2"), Output.texts(state.at("/troops/reportedTotal/sources")));
+        StoryRun run = StoryRun.of(store, file);
+        JsonNode arrival = run.event("arrival").orElseThrow();
+        assertEquals("what-if:whatif-invented", arrival.at("/fields/troops/claims/0/source").asText(), arrival::toString);
+        assertEquals(1, arrival.at("/fields/troops/claims").size(), "the base's claims went with the old value");
+        assertEquals(List.of("s1", "s2", "what-if:whatif-invented"), Output.texts(arrival.get("sources")));
+        assertEquals(List.of("what-if:whatif-invented"), Output.texts(run.event("c-arrival").orElseThrow().get("sources")));
+        assertEquals(List.of("s1"), Output.texts(run.event("c-note").orElseThrow().get("sources")));
+        assertEquals(List.of("what-if:whatif-invented"), Output.texts(run.event("c-noted-1").orElseThrow().get("sources")));
+        JsonNode contingentB = null;
+        for (JsonNode day : diff(fixture("base.yaml"), file).get("days")) {
+            for (JsonNode change : day.get("changes")) {
+                if (contingentB == null && change.get("path").asText().equals("troops.contingents.B")) {
+                    contingentB = change;
+                }
+            }
+        }
+        assertEquals(List.of("s1", "s2"), Output.texts(contingentB.at("/base/sources")), contingentB::toString);
+        assertEquals(List.of("what-if:whatif-invented"), Output.texts(contingentB.at("/whatIf/sources")));
+        CliHarness.Result sources = CliHarness.run(store, "sources", file, "--json");
+        assertEquals(0, sources.exit(), sources::err);
+        JsonNode own = Output.json(sources.out()).at("/sources/2");
+        assertEquals("what-if:whatif-invented", own.get("id").asText(), sources.out());
+        assertEquals("the what-if invented.yaml itself: a hypothetical value, reported by no one", own.get("title").asText());
+        assertEquals(3, own.get("events").asInt(), "arrival, c-arrival and the rule's c-noted-1");
+    }
+
+    @Test
+    void validateWarnsAboutTheSourcesAWhatIfDeclaresNotThoseOnlyItsRemovedEventsCited() {
+        String file = fixture("source-removed.yaml");
+        CliHarness.Result r = CliHarness.run(store, "validate", file);
+        assertEquals(0, r.exit(), r::err);
+        assertEquals(List.of(file + ":6:3: warning: source 's4' is cited by no event"), r.err().lines().toList());
+        CliHarness.Result stalls = CliHarness.run(store, "validate", "scenarios/what-if/kremlin-stalls.yaml");
+        assertEquals(0, stalls.exit(), stalls::err);
+        assertFalse(stalls.err().contains("cited by no event"), stalls::err);
+    }
+
+    @Test
     void addCannotReuseAnIdTheStoryHas() {
         CliHarness.Result r = CliHarness.run(store, "validate", fixture("add-duplicate.yaml"));
         assertEquals(2, r.exit());
