@@ -18,8 +18,8 @@ public final class Text {
     }
 
     /**
-     * A value on one line: figures as {@code best (low–high) [sources]} ({@code ~best} for an estimate),
-     * lists joined, null as a dash.
+     * A value on one line: figures as {@code best (low–high) [sources]} ({@code ~best} for an estimate,
+     * {@code ≥best} for a lower bound, {@code unknown} for a count no source gives), lists joined, null as a dash.
      */
     public static String value(JsonNode v) {
         if (v == null || v.isNull()) {
@@ -34,7 +34,12 @@ public final class Text {
             long high = v.get("high").asLong();
             String range = low == high && low == best ? "" : "  (" + number(low) + "–" + number(high) + ")";
             String sources = v.path("sources").isEmpty() ? "" : "  [" + join(v.get("sources"), ", ") + "]";
-            return (v.path("approx").asBoolean() ? "~" : "") + number(best) + range + sources;
+            if (v.path("lowerBound").asBoolean() && high == 0) {
+                return "unknown" + sources;
+            }
+            // a lower bound (part of it of unknown size) reads "≥1,500"
+            return (v.path("lowerBound").asBoolean() ? "≥" : "") + (v.path("approx").asBoolean() ? "~" : "")
+                    + number(best) + range + sources;
         }
         if (v.isArray()) {
             if (v.isEmpty()) {
@@ -45,7 +50,8 @@ public final class Text {
             return String.join(v.get(0).isObject() ? "; " : ", ", parts);
         }
         if (v.isObject()) {
-            return inline(v);
+            // an empty map (no contingent yet, no kind named) reads like an empty list
+            return v.isEmpty() ? "—" : inline(v);
         }
         if (v.isIntegralNumber()) {
             return number(v.asLong());
@@ -68,7 +74,8 @@ public final class Text {
     /** A figure's best with its sources, without the range. */
     private static String sourced(JsonNode figure) {
         String sources = figure.path("sources").isEmpty() ? "" : " [" + join(figure.get("sources"), ", ") + "]";
-        return (figure.path("approx").asBoolean() ? "~" : "") + number(figure.get("best").asLong()) + sources;
+        return (figure.path("lowerBound").asBoolean() ? "≥" : "") + (figure.path("approx").asBoolean() ? "~" : "")
+                + number(figure.get("best").asLong()) + sources;
     }
 
     private static String inline(JsonNode o) {

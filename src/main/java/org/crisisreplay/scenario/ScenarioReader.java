@@ -579,8 +579,9 @@ public final class ScenarioReader {
             case TEXT_LIST -> textList(n, f.name());
             case INTEGER -> whole(n, f.name());
             case DATE -> dateRef(n);
-            case FIGURE -> figure(n, d, f.name());
-            case AMOUNT -> isWord(n, "all") ? Amount.ALL : wrapFigure(figure(n, d, f.name()));
+            case FIGURE -> isWord(n, UNKNOWN) ? unknown(f, n) : figure(n, d, f.name());
+            case AMOUNT -> isWord(n, "all") ? Amount.ALL
+                    : isWord(n, UNKNOWN) ? wrapFigure(unknown(f, n)) : wrapFigure(figure(n, d, f.name()));
             case SELECTION -> isWord(n, "all") ? Selection.ALL : wrapList(textList(n, f.name()));
         };
         if (value == null) {
@@ -599,6 +600,17 @@ public final class ScenarioReader {
                 }
             }
         }
+    }
+
+    /** The word a count that no source gives is written as, where its field allows it. */
+    static final String UNKNOWN = "unknown";
+
+    private Figure unknown(EventTypes.FieldSpec f, Node n) {
+        if (!f.unknown()) {
+            problem(n, "'" + f.name() + "' cannot be 'unknown' here: give a count or {claims: [...], best: N}");
+            return null;
+        }
+        return Figure.UNKNOWN;
     }
 
     private static Amount wrapFigure(Figure f) {

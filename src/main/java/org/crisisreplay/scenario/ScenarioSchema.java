@@ -127,6 +127,9 @@ public final class ScenarioSchema {
             ObjectNode rule = allOf.addObject();
             rule.putObject("if").putObject("properties").putObject("type").put("const", spec.name());
             ObjectNode then = rule.putObject("then");
+            if (!spec.doc().isEmpty()) {
+                then.put("description", spec.doc());
+            }
             ObjectNode tp = then.putObject("properties");
             ArrayNode req = then.putArray("required");
             for (EventTypes.FieldSpec f : spec.fields()) {
@@ -141,6 +144,19 @@ public final class ScenarioSchema {
     }
 
     private static ObjectNode field(EventTypes.FieldSpec f) {
+        ObjectNode schema = fieldValue(f);
+        if (!f.doc().isEmpty()) {
+            schema.put("description", f.doc());
+        }
+        return schema;
+    }
+
+    private static ObjectNode fieldValue(EventTypes.FieldSpec f) {
+        if (f.unknown() && (f.kind() == EventTypes.Kind.FIGURE || f.kind() == EventTypes.Kind.AMOUNT)) {
+            ObjectNode unknown = JSON.objectNode().put("const", ScenarioReader.UNKNOWN);
+            return f.kind() == EventTypes.Kind.FIGURE ? oneOf(unknown, ref("figure"))
+                    : oneOf(JSON.objectNode().put("const", "all"), unknown, ref("figure"));
+        }
         return switch (f.kind()) {
             case TEXT -> string(null);
             case TEXT_LIST -> array(string(null), null);
@@ -259,9 +275,12 @@ public final class ScenarioSchema {
         return JSON.objectNode().put("$ref", "#/$defs/" + def);
     }
 
-    private static ObjectNode oneOf(ObjectNode a, ObjectNode b) {
+    private static ObjectNode oneOf(ObjectNode... schemas) {
         ObjectNode o = JSON.objectNode();
-        o.putArray("oneOf").add(a).add(b);
+        ArrayNode all = o.putArray("oneOf");
+        for (ObjectNode s : schemas) {
+            all.add(s);
+        }
         return o;
     }
 }

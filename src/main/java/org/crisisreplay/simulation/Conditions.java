@@ -58,10 +58,10 @@ final class Conditions {
             return list.stream().anyMatch(v -> String.valueOf(v).equals(wanted));
         }
         if (value instanceof Figure f) {
-            return Long.toString(f.bestValue()).equals(wanted);
+            return (f.known() ? Long.toString(f.bestValue()) : "unknown").equals(wanted);
         }
         if (value instanceof Amount a) {
-            return a.all() ? wanted.equals("all") : Long.toString(a.figure().bestValue()).equals(wanted);
+            return a.all() ? wanted.equals("all") : valueMatches(a.figure(), wanted);
         }
         if (value instanceof Selection s) {
             return s.all() ? wanted.equals("all") : s.items().contains(wanted);

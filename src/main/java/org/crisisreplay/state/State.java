@@ -33,11 +33,14 @@ public record State(Mission mission, Troops troops, Withdrawal withdrawal, Host 
     }
 
     /**
-     * {@code inCountry}: the contingents summed; {@code disagreement}: the latest reported total against
-     * that sum on the day it was reported, or null while they agree.
+     * {@code inCountry}: the contingents summed (a lower bound when one is of unknown size);
+     * {@code disagreement}: the latest reported total against that sum on the day it was reported, or
+     * null while they agree; {@code present}: the contingents still in the country (a figure above zero,
+     * or of unknown size), in order of arrival; {@code kinds}: the kind of force of each contingent whose
+     * arrival named one.
      */
     public record Troops(Tally inCountry, Tally reportedTotal, Disagreement disagreement, Map<String, Tally> contingents,
-                         List<String> facilities) {
+                         List<String> facilities, List<String> present, Map<String, String> kinds) {
     }
 
     /**
@@ -45,7 +48,8 @@ public record State(Mission mission, Troops troops, Withdrawal withdrawal, Host 
      * {@value #TOLERANCE_PERCENT} % of the parts. A whole is a count of one day, so it is held against
      * the parts as they stood at the end of the day it was reported ({@code on}), never against the
      * parts of a later day: an arrival or a departure after the report is news, not a contradiction.
-     * The state shows it beside the figure until the next report, which is checked in its turn.
+     * The state shows it beside the figure until the next report, which is checked in its turn. Parts
+     * that are a lower bound (a contingent of unknown size) contradict no whole above them.
      *
      * @param event      the event that reported the whole
      * @param difference whole minus parts (their best values)
@@ -61,7 +65,7 @@ public record State(Mission mission, Troops troops, Withdrawal withdrawal, Host 
                 return null;
             }
             long difference = whole.best() - parts.best();
-            if (Math.abs(difference) * 100 <= parts.best() * TOLERANCE_PERCENT) {
+            if (Math.abs(difference) * 100 <= parts.best() * TOLERANCE_PERCENT || parts.lowerBound() && difference > 0) {
                 return null;
             }
             Long percent = parts.best() == 0 ? null : BigDecimal.valueOf(difference * 100)
@@ -90,10 +94,10 @@ public record State(Mission mission, Troops troops, Withdrawal withdrawal, Host 
                 new Mission(l.status, l.requestedOn, l.authorizedOn, l.commander, l.firstArrivalOn, daysDeployed(l, on)),
                 new Troops(l.inCountry(), l.reportedTotal,
                         Disagreement.of(l.reportedTotalOn, l.reportedTotalBy, l.partsOnReportDay, l.reportedTotal),
-                        ordered(l.contingents), List.copyOf(l.facilities)),
+                        ordered(l.contingents), List.copyOf(l.facilities), l.contingentsPresent(), ordered(l.kinds)),
                 new Withdrawal(l.announcedOn, l.startsOn, deadline,
                         l.status == MissionStatus.WITHDRAWN ? l.completedOn : null,
-                        deadline != null && on.isAfter(deadline) && l.troopsPresent() > 0),
+                        deadline != null && on.isAfter(deadline) && l.forcePresent()),
                 new Host(emergencyRegionsOn(l, on), l.internet, l.detained, ordered(l.casualties),
                         List.copyOf(l.unrest), List.copyOf(l.dismissed), l.governmentResignedOn),
                 new Diplomacy(List.copyOf(l.talks), List.copyOf(l.sanctions)),

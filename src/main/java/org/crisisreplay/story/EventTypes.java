@@ -21,10 +21,15 @@ public final class EventTypes {
     /** What a field holds, as the language sees it. */
     public enum Kind { TEXT, TEXT_LIST, INTEGER, DATE, FIGURE, AMOUNT, SELECTION }
 
-    public record FieldSpec(String name, Kind kind, boolean optional, Field.Ref ref) {
+    /**
+     * {@code unknown}: the field may be written {@code unknown} (a count no source gives);
+     * {@code doc}: what it means, or empty.
+     */
+    public record FieldSpec(String name, Kind kind, boolean optional, Field.Ref ref, boolean unknown, String doc) {
     }
 
-    public record TypeSpec(String name, Class<? extends StoryEvent> type, List<FieldSpec> fields) {
+    /** {@code doc}: what the type means, or empty. */
+    public record TypeSpec(String name, Class<? extends StoryEvent> type, List<FieldSpec> fields, String doc) {
 
         public FieldSpec field(String name) {
             return fields.stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
@@ -50,9 +55,12 @@ public final class EventTypes {
                 }
                 Field mark = c.getAnnotation(Field.class);
                 fields.add(new FieldSpec(snake(c.getName()), kindOf(c), mark != null && mark.optional(),
-                        mark == null ? Field.Ref.NONE : mark.ref()));
+                        mark == null ? Field.Ref.NONE : mark.ref(), mark != null && mark.unknown(),
+                        mark == null ? "" : mark.doc()));
             }
-            TYPES.put(type.getSimpleName(), new TypeSpec(type.getSimpleName(), type, List.copyOf(fields)));
+            Doc doc = type.getAnnotation(Doc.class);
+            TYPES.put(type.getSimpleName(), new TypeSpec(type.getSimpleName(), type, List.copyOf(fields),
+                    doc == null ? "" : doc.value()));
         }
     }
 

@@ -19,5 +19,14 @@ public @interface Field {
     /** What the field's text names, if anything. */
     Ref ref() default Ref.NONE;
 
+    /**
+     * A count the field holds may be written {@code unknown}: the event happened, no source gives its
+     * size. The state then counts only what is known and marks every figure it is part of a lower bound.
+     */
+    boolean unknown() default false;
+
+    /** What the field means, for the JSON Schema of the language; empty: its name says it. */
+    String doc() default "";
+
     enum Ref { NONE, ACTOR, EVENT }
 }

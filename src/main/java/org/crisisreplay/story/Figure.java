@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * A count as the sources give it: one or more claims, and the value taken as best.
  * A plain number in a scenario file is a figure with one claim and no source of its own;
- * such a figure takes its sources from the event that carries it.
+ * such a figure takes its sources from the event that carries it. {@link #UNKNOWN} (no claims, no
+ * best) is a count no source gives, written {@code unknown} where a field allows it.
  */
 public record Figure(List<Claim> claims, Long best) {
 
@@ -25,11 +26,19 @@ public record Figure(List<Claim> claims, Long best) {
         }
     }
 
+    /** A count no source gives. */
+    public static final Figure UNKNOWN = new Figure(List.of(), null);
+
     public Figure {
         claims = List.copyOf(claims);
-        if (claims.isEmpty()) {
+        if (claims.isEmpty() && best != null) {
             throw new IllegalArgumentException("a figure needs at least one claim");
         }
+    }
+
+    /** Whether a source gives the count (false for {@link #UNKNOWN}). */
+    public boolean known() {
+        return !claims.isEmpty();
     }
 
     public static Figure plain(long value) {
@@ -38,6 +47,9 @@ public record Figure(List<Claim> claims, Long best) {
 
     /** The explicit best, else the first claim. */
     public long bestValue() {
+        if (!known()) {
+            throw new IllegalStateException("an unknown count has no value");
+        }
         return best != null ? best : claims.get(0).value();
     }
 
@@ -65,6 +77,9 @@ public record Figure(List<Claim> claims, Long best) {
 
     /** The figure as the state shows it: best, low, high and sources. */
     public Tally tally(List<String> eventSources) {
+        if (!known()) {
+            return Tally.unknown(eventSources);
+        }
         // the explicit best may lie outside the claims; low/high still bound every stated value
         long lo = Math.min(low(), bestValue());
         long hi = Math.max(high(), bestValue());
@@ -73,6 +88,9 @@ public record Figure(List<Claim> claims, Long best) {
 
     /** Whether the value taken as best is an estimate: the claim that gives it says so. */
     public boolean bestIsApprox() {
+        if (!known()) {
+            return false;
+        }
         long b = bestValue();
         return claims.stream().filter(c -> c.value() == b).findFirst().map(Claim::approx).orElse(false);
     }

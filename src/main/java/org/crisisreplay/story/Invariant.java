@@ -25,19 +25,25 @@ public enum Invariant {
     DEPARTURE_WITHIN_STRENGTH("no more troops can leave a contingent than it has") {
         @Override
         boolean breaks(Ledger story, StoryEvent next) {
-            if (!(next instanceof TroopsWithdrawn w)) {
+            String contingent = next instanceof TroopsWithdrawn w ? w.contingent()
+                    : next instanceof TroopsDrawnDown d ? d.contingent() : null;
+            if (contingent == null) {
                 return false;
             }
-            Tally had = story.contingents.get(w.contingent());
-            long has = had == null ? 0 : had.best();
-            long leaving = w.troops().all() ? has : w.troops().figure().bestValue();
-            return had == null || leaving > has;
+            Amount amount = next instanceof TroopsWithdrawn w ? w.troops() : ((TroopsDrawnDown) next).troops();
+            Tally had = story.contingents.get(contingent);
+            if (had == null) {
+                return true;
+            }
+            // what a contingent of partly unknown size has is a lower bound: more may leave than it counts
+            return !amount.all() && amount.figure().known() && !had.lowerBound()
+                    && amount.figure().bestValue() > had.best();
         }
     },
     ANNOUNCEMENT_NEEDS_TROOPS("a withdrawal cannot be announced while no troops are in the country") {
         @Override
         boolean breaks(Ledger story, StoryEvent next) {
-            return next instanceof WithdrawalAnnounced && story.troopsPresent() == 0;
+            return next instanceof WithdrawalAnnounced && !story.forcePresent();
         }
     },
     START_NOT_BEFORE_ANNOUNCEMENT("a withdrawal cannot start before it is announced") {
@@ -50,6 +56,25 @@ public enum Invariant {
         @Override
         boolean breaks(Ledger story, StoryEvent next) {
             return next instanceof TroopsWithdrawn && !story.withdrawalAnnounced();
+        }
+    },
+    DRAWDOWN_BEFORE_ANNOUNCEMENT("a drawdown is a departure while no withdrawal is announced: once one is, "
+            + "troops leave by TroopsWithdrawn") {
+        @Override
+        boolean breaks(Ledger story, StoryEvent next) {
+            return next instanceof TroopsDrawnDown && story.withdrawalAnnounced();
+        }
+    },
+    DRAWDOWN_LEAVES_A_FORCE("a drawdown cannot take away the last troops in the country: a mission ends with an "
+            + "announced withdrawal") {
+        @Override
+        boolean breaks(Ledger story, StoryEvent next) {
+            if (!(next instanceof TroopsDrawnDown d) || !story.contingents.containsKey(d.contingent())) {
+                return false;
+            }
+            Tally after = d.troops().leaving(story.contingents.get(d.contingent()), d.meta().sources());
+            return !after.present() && story.contingents.entrySet().stream()
+                    .noneMatch(e -> !e.getKey().equals(d.contingent()) && e.getValue().present());
         }
     };
 

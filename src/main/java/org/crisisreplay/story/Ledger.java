@@ -38,6 +38,8 @@ public final class Ledger {
     public String commander;
     public LocalDate firstArrivalOn;
     public LinkedHashMap<String, Tally> contingents = new LinkedHashMap<>();
+    /** The kind of force of each contingent whose arrival named one (troops, police, naval ...). */
+    public LinkedHashMap<String, String> kinds = new LinkedHashMap<>();
     public Tally reportedTotal;
     /** The day and the event of the latest strength report, and the contingents summed at the end of that day. */
     public LocalDate reportedTotalOn;
@@ -68,8 +70,14 @@ public final class Ledger {
         return sum;
     }
 
-    public long troopsPresent() {
-        return contingents.values().stream().mapToLong(Tally::best).sum();
+    /** Whether any troops are in the country: a contingent with a figure above zero, or of unknown size. */
+    public boolean forcePresent() {
+        return contingents.values().stream().anyMatch(Tally::present);
+    }
+
+    /** The contingents still in the country, in order of arrival. */
+    public List<String> contingentsPresent() {
+        return contingents.entrySet().stream().filter(e -> e.getValue().present()).map(e -> e.getKey()).toList();
     }
 
     public boolean withdrawalAnnounced() {
@@ -101,6 +109,9 @@ public final class Ledger {
         } else if (event instanceof TroopsArrived e) {
             Tally add = e.troops().tally(m.sources());
             contingents.merge(e.contingent(), add, Tally::plus);
+            if (e.kind() != null) {
+                kinds.put(e.contingent(), e.kind());
+            }
             if (firstArrivalOn == null) {
                 firstArrivalOn = m.on();
             }
@@ -122,12 +133,17 @@ public final class Ledger {
         } else if (event instanceof TroopsWithdrawn e) {
             Tally had = contingents.get(e.contingent());
             if (had != null) {
-                contingents.put(e.contingent(), e.troops().all() ? new Tally(0, 0, 0, had.sources())
-                        : had.minus(e.troops().figure().bestValue()));
+                contingents.put(e.contingent(), e.troops().leaving(had, m.sources()));
             }
-            status = troopsPresent() == 0 ? MissionStatus.WITHDRAWN : MissionStatus.WITHDRAWING;
+            status = forcePresent() ? MissionStatus.WITHDRAWING : MissionStatus.WITHDRAWN;
             if (status == MissionStatus.WITHDRAWN && completedOn == null) {
                 completedOn = m.on();
+            }
+        } else if (event instanceof TroopsDrawnDown e) {
+            // a drawdown: the contingent shrinks (or goes), the mission and the rest of the force stay
+            Tally had = contingents.get(e.contingent());
+            if (had != null) {
+                contingents.put(e.contingent(), e.troops().leaving(had, m.sources()));
             }
         } else if (event instanceof ProtestsBegan e) {
             for (String place : e.places()) {

@@ -31,7 +31,14 @@ public sealed interface StoryEvent {
     record CommanderAppointed(Meta meta, String name) implements StoryEvent {
     }
 
-    record TroopsArrived(Meta meta, @Field(ref = ACTOR) String contingent, Figure troops) implements StoryEvent {
+    @Doc("A contingent (or more of it) arrives in the host country.")
+    record TroopsArrived(Meta meta, @Field(ref = ACTOR) String contingent,
+                         @Field(unknown = true, doc = "How many arrived: a count, {claims: [...], best: N}, or"
+                                 + " 'unknown' when no source gives a size (the contingent is listed, its figure"
+                                 + " unknown, and every total it is part of is a lower bound).") Figure troops,
+                         @Field(optional = true, doc = "What kind of force it is, as the sources call it (troops,"
+                                 + " police, naval, air, medical, ...); shown in troops.kinds.") String kind)
+            implements StoryEvent {
     }
 
     record FacilityGuarded(Meta meta, @Field(ref = ACTOR) String contingent, String facility) implements StoryEvent {
@@ -45,6 +52,15 @@ public sealed interface StoryEvent {
     }
 
     record TroopsWithdrawn(Meta meta, @Field(ref = ACTOR) String contingent, Amount troops) implements StoryEvent {
+    }
+
+    @Doc("A drawdown: part of a contingent, or all of one, leaves while no withdrawal is announced; the mission"
+            + " keeps its status and the rest of the force stays. Once a withdrawal is announced, departures are"
+            + " TroopsWithdrawn; a drawdown cannot take away the last of the force.")
+    record TroopsDrawnDown(Meta meta, @Field(ref = ACTOR) String contingent,
+                           @Field(unknown = true, doc = "How many left: a count, {claims: [...], best: N}, 'all'"
+                                   + " (the whole contingent), or 'unknown' (the contingent stays, its size now"
+                                   + " unknown).") Amount troops) implements StoryEvent {
     }
 
     record ProtestsBegan(Meta meta, List<String> places) implements StoryEvent {
@@ -101,6 +117,7 @@ public sealed interface StoryEvent {
     List<Class<? extends StoryEvent>> TYPES = List.of(
             AssistanceRequested.class, MissionAuthorized.class, CommanderAppointed.class, TroopsArrived.class,
             FacilityGuarded.class, StrengthReported.class, WithdrawalAnnounced.class, TroopsWithdrawn.class,
+            TroopsDrawnDown.class,
             ProtestsBegan.class, StateOfEmergencyDeclared.class, StateOfEmergencyLifted.class,
             InternetRestricted.class, InternetRestored.class, CasualtiesReported.class, DetentionsReported.class,
             OfficialDismissed.class, GovernmentResigned.class, TalksHeld.class, StatementMade.class,

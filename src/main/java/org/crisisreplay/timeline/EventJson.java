@@ -48,6 +48,9 @@ public final class EventJson {
         if (v == null) {
             return JSON.nullNode();
         }
+        if (v instanceof Figure f && !f.known()) {
+            return JSON.textNode("unknown");
+        }
         if (v instanceof Figure f) {
             ObjectNode o = JSON.objectNode();
             ArrayNode claims = o.putArray("claims");

@@ -34,36 +34,45 @@ class GoldenOutputTest {
     /** name of the golden file → the command line that prints it. */
     static Map<String, String[]> commands() {
         Map<String, String[]> c = new LinkedHashMap<>();
-        List<String> scenarios = new ArrayList<>(List.of("scenarios/kazakhstan-2022.yaml"));
+        String kazakhstan = "scenarios/kazakhstan-2022.yaml";
+        List<String> kazakhstanDays = List.of("2022-01-05", "2022-01-09", "2022-01-12", "2022-01-19");
+        verbs(c, kazakhstan, null, kazakhstanDays);
         for (String w : List.of("kremlin-stalls", "late-appeal", "sanctions-reciprocity", "occupiers")) {
-            scenarios.add("scenarios/what-if/" + w + ".yaml");
+            verbs(c, "scenarios/what-if/" + w + ".yaml", kazakhstan, kazakhstanDays);
         }
-        for (String s : scenarios) {
-            String name = Path.of(s).getFileName().toString().replace(".yaml", "");
-            c.put(name + ".validate", new String[] {"validate", s});
-            c.put(name + ".replay", new String[] {"replay", s});
-            c.put(name + ".replay-json", new String[] {"replay", s, "--json"});
-            c.put(name + ".replay-unfolded", new String[] {"replay", s, "--as-it-unfolded"});
-            c.put(name + ".events", new String[] {"events", s});
-            c.put(name + ".events-json", new String[] {"events", s, "--json"});
-            c.put(name + ".sources", new String[] {"sources", s});
-            c.put(name + ".sources-json", new String[] {"sources", s, "--json"});
-            for (String day : List.of("2022-01-05", "2022-01-09", "2022-01-12", "2022-01-19")) {
-                c.put(name + ".state-" + day, new String[] {"state", s, "--on", day});
-                c.put(name + ".state-" + day + "-json", new String[] {"state", s, "--on", day, "--json"});
-                c.put(name + ".state-" + day + "-known", new String[] {"state", s, "--on", day, "--as-known-on", day});
-            }
-            for (String field : List.of("troops.inCountry", "mission.status", "host.detained")) {
-                c.put(name + ".series-" + field, new String[] {"series", s, "--field", field});
-                c.put(name + ".series-" + field + "-csv", new String[] {"series", s, "--field", field, "--csv"});
-            }
-            if (!name.startsWith("kazakhstan")) {
-                c.put(name + ".diff", new String[] {"diff", "scenarios/kazakhstan-2022.yaml", s});
-                c.put(name + ".diff-json", new String[] {"diff", "scenarios/kazakhstan-2022.yaml", s, "--json"});
-            }
-        }
+        // the second crisis: day 7 of the deployment, the emergency, after it, the July drawdowns
+        String bahrain = "scenarios/bahrain-2011.yaml";
+        List<String> bahrainDays = List.of("2011-03-20", "2011-04-01", "2011-06-02", "2011-07-04");
+        verbs(c, bahrain, null, bahrainDays);
+        verbs(c, "scenarios/what-if/gcc-leaves-with-emergency.yaml", bahrain, bahrainDays);
         c.put("schema", new String[] {"schema"});
         return c;
+    }
+
+    /** Every verb on one scenario, its state on {@code days}; a what-if is also diffed against {@code base}. */
+    private static void verbs(Map<String, String[]> c, String s, String base, List<String> days) {
+        String name = Path.of(s).getFileName().toString().replace(".yaml", "");
+        c.put(name + ".validate", new String[] {"validate", s});
+        c.put(name + ".replay", new String[] {"replay", s});
+        c.put(name + ".replay-json", new String[] {"replay", s, "--json"});
+        c.put(name + ".replay-unfolded", new String[] {"replay", s, "--as-it-unfolded"});
+        c.put(name + ".events", new String[] {"events", s});
+        c.put(name + ".events-json", new String[] {"events", s, "--json"});
+        c.put(name + ".sources", new String[] {"sources", s});
+        c.put(name + ".sources-json", new String[] {"sources", s, "--json"});
+        for (String day : days) {
+            c.put(name + ".state-" + day, new String[] {"state", s, "--on", day});
+            c.put(name + ".state-" + day + "-json", new String[] {"state", s, "--on", day, "--json"});
+            c.put(name + ".state-" + day + "-known", new String[] {"state", s, "--on", day, "--as-known-on", day});
+        }
+        for (String field : List.of("troops.inCountry", "mission.status", "host.detained")) {
+            c.put(name + ".series-" + field, new String[] {"series", s, "--field", field});
+            c.put(name + ".series-" + field + "-csv", new String[] {"series", s, "--field", field, "--csv"});
+        }
+        if (base != null) {
+            c.put(name + ".diff", new String[] {"diff", base, s});
+            c.put(name + ".diff-json", new String[] {"diff", base, s, "--json"});
+        }
     }
 
     @TestFactory

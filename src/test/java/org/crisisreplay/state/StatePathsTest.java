@@ -63,6 +63,7 @@ class StatePathsTest {
                 "troops.inCountry", "troops.reportedTotal", "troops.disagreement.on", "troops.disagreement.event",
                 "troops.disagreement.parts", "troops.disagreement.whole", "troops.disagreement.difference",
                 "troops.disagreement.percent", "troops.contingents.*", "troops.facilities",
+                "troops.present", "troops.kinds.*",
                 "withdrawal.announcedOn", "withdrawal.startsOn", "withdrawal.deadline", "withdrawal.completedOn",
                 "withdrawal.overdue",
                 "host.emergencyRegions", "host.internet", "host.detained", "host.casualties.*.killed",

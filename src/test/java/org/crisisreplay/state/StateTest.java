@@ -41,7 +41,7 @@ class StateTest {
         Ledger l = new Ledger();
         l.apply(new StoryEvent.AssistanceRequested(meta("r", 1), "H", "A", null));
         assertThat(State.of(l, D.plusDays(1)).mission().daysDeployed()).isZero();
-        l.apply(new StoryEvent.TroopsArrived(meta("a", 2), "X", Figure.plain(10)));
+        l.apply(new StoryEvent.TroopsArrived(meta("a", 2), "X", Figure.plain(10), null));
         assertThat(State.of(l, D.plusDays(1)).mission().daysDeployed()).isEqualTo(1);
         assertThat(State.of(l, D.plusDays(5)).mission().daysDeployed()).isEqualTo(5);
         l.apply(new StoryEvent.WithdrawalAnnounced(meta("w", 3), "H", D.plusDays(3), 2));
@@ -92,12 +92,12 @@ class StateTest {
         Ledger l = new Ledger();
         l.apply(new StoryEvent.AssistanceRequested(meta("r", 1), "H", "A", null));
         l.apply(new StoryEvent.StrengthReported(meta("count", 2), Figure.plain(100)));
-        l.apply(new StoryEvent.TroopsArrived(meta("a", 2), "X", Figure.plain(500)));
+        l.apply(new StoryEvent.TroopsArrived(meta("a", 2), "X", Figure.plain(500), null));
         State.Disagreement d = State.of(l, D.plusDays(1)).troops().disagreement();
         assertThat(d.on()).isEqualTo(D.plusDays(1));
         assertThat(d.event()).isEqualTo("count");
         assertThat(d.parts().best()).isEqualTo(500);
-        l.apply(new StoryEvent.TroopsArrived(meta("b", 3), "Y", Figure.plain(50)));
+        l.apply(new StoryEvent.TroopsArrived(meta("b", 3), "Y", Figure.plain(50), null));
         assertThat(State.of(l, D.plusDays(2)).troops().disagreement()).isEqualTo(d);
     }
 }

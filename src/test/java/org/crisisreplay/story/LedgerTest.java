@@ -34,8 +34,8 @@ class LedgerTest {
         assertThat(reported.tally(List.of()).approx()).isFalse();
         Ledger l = new Ledger();
         l.apply(new StoryEvent.AssistanceRequested(meta("r", 1), "H", "A", null));
-        l.apply(new StoryEvent.TroopsArrived(meta("x", 2), "X", estimated));
-        l.apply(new StoryEvent.TroopsArrived(meta("y", 2), "Y", Figure.plain(500)));
+        l.apply(new StoryEvent.TroopsArrived(meta("x", 2), "X", estimated, null));
+        l.apply(new StoryEvent.TroopsArrived(meta("y", 2), "Y", Figure.plain(500), null));
         assertThat(l.inCountry()).isEqualTo(new Tally(1500, 1500, 3500, List.of("a", "b"), true));
         assertThat(l.contingents.get("Y").approx()).isFalse();
     }
@@ -50,7 +50,7 @@ class LedgerTest {
         Ledger l = new Ledger();
         l.apply(new StoryEvent.AssistanceRequested(meta("r", 1), "H", "A", null));
         l.apply(new StoryEvent.TroopsArrived(meta("a", 2), "X",
-                new Figure(List.of(new Figure.Claim(100, "s", null), new Figure.Claim(70, "t", null)), null)));
+                new Figure(List.of(new Figure.Claim(100, "s", null), new Figure.Claim(70, "t", null)), null), null));
         l.apply(new StoryEvent.WithdrawalAnnounced(meta("w", 3), "H", D.plusDays(3), 10));
         l.apply(new StoryEvent.TroopsWithdrawn(meta("d", 4), "X", Amount.of(Figure.plain(80))));
         assertThat(l.contingents.get("X")).isEqualTo(new Tally(20, 0, 20, List.of("s", "t")));
@@ -64,9 +64,9 @@ class LedgerTest {
     void arrivalsDuringAWithdrawalDoNotRedeploy() {
         Ledger l = new Ledger();
         l.apply(new StoryEvent.AssistanceRequested(meta("r", 1), "H", "A", null));
-        l.apply(new StoryEvent.TroopsArrived(meta("a", 2), "X", Figure.plain(10)));
+        l.apply(new StoryEvent.TroopsArrived(meta("a", 2), "X", Figure.plain(10), null));
         l.apply(new StoryEvent.WithdrawalAnnounced(meta("w", 3), "H", D.plusDays(3), 10));
-        l.apply(new StoryEvent.TroopsArrived(meta("b", 3), "Y", Figure.plain(5)));
+        l.apply(new StoryEvent.TroopsArrived(meta("b", 3), "Y", Figure.plain(5), null));
         assertThat(l.status).isEqualTo(MissionStatus.WITHDRAWAL_ANNOUNCED);
         assertThat(l.inCountry().best()).isEqualTo(15);
     }

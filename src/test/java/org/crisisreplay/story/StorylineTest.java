@@ -45,7 +45,7 @@ class StorylineTest {
     }
 
     private static TroopsArrived arrival(String id, int day, String contingent, long troops) {
-        return new TroopsArrived(meta(id, day), contingent, Figure.plain(troops));
+        return new TroopsArrived(meta(id, day), contingent, Figure.plain(troops), null);
     }
 
     private static TroopsWithdrawn departure(String id, int day, String contingent, Amount troops) {
