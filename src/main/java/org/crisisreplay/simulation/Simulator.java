@@ -260,18 +260,14 @@ public class Simulator {
 
         /** The event a rule makes: its template, with the id {@code RULE-n} and the due date. */
         private StoryEvent make(Due d) {
-            EventDraft e = d.template().copy();
-            e.id = d.eventId();
-            e.rule = d.rule().id();
-            e.on = DateRef.absolute(d.on(), d.template().at);
-            e.reported = null;
-            dates.put(e.id, d.on());
+            EventDraft e = d.template().madeBy(d.eventId(), d.rule().id(), DateRef.absolute(d.on(), d.template().at()));
+            dates.put(e.id(), d.on());
             List<Problem> problems = new ArrayList<>();
             StoryEvent built;
             try {
                 built = ScenarioAssembler.build(e, d.on(), dates, problems);
             } catch (RuntimeException x) {
-                throw new InvalidScenarioException(d.template().at, "rule '" + d.rule().id() + "' on " + d.on()
+                throw new InvalidScenarioException(d.template().at(), "rule '" + d.rule().id() + "' on " + d.on()
                         + ": cannot make its event: " + x.getMessage());
             }
             if (built == null) {

@@ -62,8 +62,8 @@ class ScenarioSchemaTest {
             assertThat(names(rule.at("/then/properties"))).as(type)
                     .isEqualTo(new TreeSet<>(EventTypes.get(type).fieldNames()));
         }
-        assertThat(names(schema.at("/$defs/rule/properties"))).isEqualTo(new TreeSet<>(ScenarioReader.RULE_KEYS));
-        assertThat(names(schema.at("/$defs/condition/properties"))).isEqualTo(new TreeSet<>(ScenarioReader.CONDITION_KEYS));
+        assertThat(names(schema.at("/$defs/rule/properties"))).isEqualTo(new TreeSet<>(RuleReader.RULE_KEYS));
+        assertThat(names(schema.at("/$defs/condition/properties"))).isEqualTo(new TreeSet<>(RuleReader.CONDITION_KEYS));
     }
 
     @Test
