@@ -67,7 +67,7 @@ public final class ScenarioReader {
         }
         Map<String, NodeTuple> keys = nodes.keys(map, TOP_KEYS, "top level");
         String id = null;
-        Position idAt = Position.of(file, root);
+        Position idAt = nodes.pos(root);
         if (keys.containsKey("scenario")) {
             Node n = keys.get("scenario").getValueNode();
             idAt = nodes.pos(n);
