@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -112,8 +114,12 @@ public class Simulator {
      * the file where the event (or the rule that made it) is written.
      */
     private Run play(Scenario scenario, boolean store) {
+        return placed(scenario, () -> playOnce(scenario, store));
+    }
+
+    private static <T> T placed(Scenario scenario, Supplier<T> run) {
         try {
-            return playOnce(scenario, store);
+            return run.get();
         } catch (InvariantViolation v) {
             throw new InvalidScenarioException(scenario.positionOf(v.eventId(), v.madeByRule()), v.getMessage());
         } catch (RuleBreach b) {
@@ -121,11 +127,31 @@ public class Simulator {
         }
     }
 
+    /**
+     * The events the calendar makes of a scenario, in the order it applies them, handed to no
+     * aggregate and stored nowhere (so no invariant is checked): for tests of the calendar and its
+     * rules.
+     */
+    static List<StoryEvent> calendar(Scenario scenario) {
+        List<StoryEvent> out = new ArrayList<>();
+        Run run = new Run(scenario, "calendar:" + scenario.storylineId(), command -> {
+            if (command instanceof Commands.RecordEvent r) {
+                out.add(r.event());
+            }
+        });
+        placed(scenario, () -> {
+            run.play();
+            return run;
+        });
+        return out;
+    }
+
     private Run playOnce(Scenario scenario, boolean store) {
         UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
         uow.attachTransaction(transactions);
         try {
-            Run run = new Run(scenario, store ? scenario.storylineId() : "dry-run:" + scenario.storylineId());
+            Run run = new Run(scenario, store ? scenario.storylineId() : "dry-run:" + scenario.storylineId(),
+                    commands::sendAndWait);
             run.play();
             if (store) {
                 uow.commit();
@@ -142,13 +168,15 @@ public class Simulator {
     }
 
     /** One pass of the calendar over a scenario's period. */
-    private final class Run {
+    private static final class Run {
 
         private record Due(LocalDate on, String eventId, RuleDraft rule, EventDraft template) {
         }
 
         private final Scenario scenario;
         private final String id;
+        /** Where the run's commands go: the aggregate, or a test's list. */
+        private final Consumer<Object> commands;
         private final Ledger state = new Ledger();
         private final Set<String> retracted = new HashSet<>();
         private final Map<String, Integer> made = new HashMap<>();
@@ -163,9 +191,10 @@ public class Simulator {
         /** Rule events being applied at once, one inside another: the current chain's depth. */
         private int chain;
 
-        Run(Scenario scenario, String id) {
+        Run(Scenario scenario, String id, Consumer<Object> commands) {
             this.scenario = scenario;
             this.id = id;
+            this.commands = commands;
             this.dates = new HashMap<>(scenario.dates());
             for (StoryEvent e : scenario.events()) {
                 if (e instanceof StoryEvent.ReportRetracted r) {
@@ -177,7 +206,7 @@ public class Simulator {
         }
 
         void play() {
-            commands.sendAndWait(new Commands.OpenStoryline(id, scenario.id(), scenario.title(),
+            commands.accept(new Commands.OpenStoryline(id, scenario.id(), scenario.title(),
                     scenario.contentHash(), scenario.from(), scenario.to(), new TreeSet<>(retracted), scenario.removed()));
             Map<LocalDate, List<StoryEvent>> byDay = new HashMap<>();
             for (StoryEvent e : scenario.events()) {
@@ -205,7 +234,7 @@ public class Simulator {
                     }
                 }
             }
-            commands.sendAndWait(new Commands.CloseStoryline(id, applied));
+            commands.accept(new Commands.CloseStoryline(id, applied));
         }
 
         private void apply(StoryEvent e) {
@@ -213,7 +242,7 @@ public class Simulator {
                 throw new RuleBreach(e.meta().rule(), "the run made more than " + MAX_EVENTS + " events by " + today
                         + ": does a rule with 'repeat: true' trigger itself?");
             }
-            commands.sendAndWait(new Commands.RecordEvent(id, e));
+            commands.accept(new Commands.RecordEvent(id, e));
             if (e instanceof StoryEvent.ReportRetracted r) {
                 retracted.add(r.retracts());
             }

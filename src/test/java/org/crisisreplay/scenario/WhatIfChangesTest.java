@@ -1,56 +1,56 @@
 package org.crisisreplay.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.crisisreplay.support.CliHarness;
-import org.crisisreplay.support.Output;
+import org.crisisreplay.support.Stories;
 import org.crisisreplay.support.StoryRun;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.crisisreplay.support.StoryRun.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What-if changes (remove, shift, set, add) and how what-if files extend others, on the small
  * story of {@code whatif/base.yaml}: a request on 2 March, B's arrival on 3 March, a withdrawal
- * announced on 8 March with departures on 10 and 11 March.
+ * announced on 8 March with departures on 10 and 11 March. The scenarios are assembled and folded
+ * in this JVM (the fixtures have no rules, so their stories are their events); how {@code diff}
+ * shows them is {@link WhatIfDiffTest}.
  */
 class WhatIfChangesTest {
 
-    @TempDir
-    static Path store;
-
-    private static JsonNode diff(String base, String whatIf) {
-        CliHarness.Result r = CliHarness.run(store, "diff", base, whatIf, "--json");
-        assertEquals(0, r.exit(), r::err);
-        return Output.json(r.out());
+    private static Scenario load(String name) {
+        return Stories.load(fixture(name));
     }
 
-    private static JsonNode state(String file, String on) {
-        CliHarness.Result r = CliHarness.run(store, "state", file, "--on", on, "--json");
-        assertEquals(0, r.exit(), r::err);
-        return Output.json(r.out());
+    private static StoryRun run(String name) {
+        return StoryRun.of(load(name).events());
+    }
+
+    private static JsonNode state(String name, String on) {
+        return Stories.stateOn(load(name).events(), on);
+    }
+
+    /** What {@code validate} says of a file that cannot be run. */
+    private static String problems(String name) {
+        return assertThrows(InvalidScenarioException.class, () -> load(name)).getMessage();
     }
 
     @Test
     void removeTakesEveryEventAnchoredOnItWithItAndListsThem() {
-        JsonNode diff = diff(fixture("base.yaml"), fixture("remove-cascade.yaml"));
         // leave-1 is anchored on the announcement, leave-2 on leave-1
-        assertEquals(List.of("announced", "leave-1", "leave-2"), Output.texts(diff.get("removed")));
-        assertEquals("2022-03-08", diff.get("firstDivergence").asText());
-        StoryRun whatIf = StoryRun.of(store, fixture("remove-cascade.yaml"));
+        assertEquals(List.of("announced", "leave-1", "leave-2"), load("remove-cascade.yaml").removed());
+        StoryRun whatIf = run("remove-cascade.yaml");
         assertFalse(whatIf.has("announced") || whatIf.has("leave-1") || whatIf.has("leave-2"), whatIf.ids()::toString);
-        assertEquals("DEPLOYED", state(fixture("remove-cascade.yaml"), "2022-03-20").at("/mission/status").asText());
+        assertEquals("DEPLOYED", state("remove-cascade.yaml", "2022-03-20").at("/mission/status").asText());
     }
 
     @Test
     void shiftMovesTheEventAndWhatIsAnchoredOnItButNotEventsWithDatesOfTheirOwn() {
-        StoryRun shifted = StoryRun.of(store, fixture("shift.yaml"));
+        StoryRun shifted = run("shift.yaml");
         assertEquals("2022-03-04", shifted.on("appeal"));
         assertEquals("2022-03-05", shifted.on("authorized"));
         assertEquals("2022-03-05", shifted.on("arrival"));
@@ -59,15 +59,14 @@ class WhatIfChangesTest {
         assertEquals("2022-03-08", shifted.on("announced"));
         // an absolute report date moves with its event, so it still follows it by a day
         assertEquals("2022-03-06", shifted.event("authorized").orElseThrow().get("reported").asText());
-        assertEquals("2022-03-02", diff(fixture("base.yaml"), fixture("shift.yaml")).get("firstDivergence").asText());
     }
 
     @Test
     void setChangesAFieldAndTheDateAbsoluteOrAnchored() {
-        JsonNode state = state(fixture("set.yaml"), "2022-03-05");
+        JsonNode state = state("set.yaml", "2022-03-05");
         assertEquals(500, state.at("/troops/contingents/B/best").asLong());
         assertTrue(state.at("/troops/reportedTotal").isNull(), "the report now comes on 6 March");
-        StoryRun set = StoryRun.of(store, fixture("set.yaml"));
+        StoryRun set = run("set.yaml");
         assertEquals("2022-03-06", set.on("report"));
         assertEquals(450, set.event("report").orElseThrow().at("/fields/troops/best").asLong());
         assertEquals("2022-03-06", set.on("closing-note"), "two days after guard (4 March)");
@@ -75,10 +74,10 @@ class WhatIfChangesTest {
 
     @Test
     void addPutsNewEventsIntoTheStoryFromChangesAndFromEvents() {
-        StoryRun added = StoryRun.of(store, fixture("add.yaml"));
+        StoryRun added = run("add.yaml");
         assertEquals("2022-03-05", added.on("sanctions"));
         assertEquals("2022-03-06", added.on("second-arrival"));
-        JsonNode state = state(fixture("add.yaml"), "2022-03-06");
+        JsonNode state = state("add.yaml", "2022-03-06");
         assertEquals(40, state.at("/troops/contingents/C/best").asLong());
         assertEquals(240, state.at("/troops/inCountry/best").asLong());
         assertEquals("IMPOSED", state.at("/diplomacy/sanctions/0/kind").asText(state.toString()));
@@ -86,50 +85,32 @@ class WhatIfChangesTest {
 
     @Test
     void addCannotReuseAnIdTheStoryHas() {
-        CliHarness.Result r = CliHarness.run(store, "validate", fixture("add-duplicate.yaml"));
-        assertEquals(2, r.exit());
-        assertTrue(r.err().contains("add-duplicate.yaml:5:") && r.err().contains("'guard' already exists"), r.err());
+        String err = problems("add-duplicate.yaml");
+        assertTrue(err.contains("add-duplicate.yaml:5:") && err.contains("'guard' already exists"), err);
     }
 
     @Test
     void aWhatIfOfAWhatIfAppliesTheChangesOfEveryLevel() {
-        JsonNode fromBase = diff(fixture("base.yaml"), fixture("chained.yaml"));
-        assertEquals(List.of("announced", "leave-1", "leave-2"), Output.texts(fromBase.get("removed")));
-        assertEquals("2022-03-03", fromBase.get("firstDivergence").asText());
-        assertEquals(250, state(fixture("chained.yaml"), "2022-03-20").at("/troops/contingents/B/best").asLong());
-        // compared with the what-if it extends, only its own change shows; nothing is removed from that
-        JsonNode fromParent = diff(fixture("remove-cascade.yaml"), fixture("chained.yaml"));
-        assertEquals(List.of(), Output.texts(fromParent.get("removed")));
-        assertEquals("2022-03-03", fromParent.get("firstDivergence").asText());
-        for (JsonNode day : fromParent.get("days")) {
-            for (JsonNode change : day.get("changes")) {
-                assertTrue(change.get("path").asText().startsWith("troops."), change::toString);
-            }
-        }
+        assertEquals(List.of("announced", "leave-1", "leave-2"), load("chained.yaml").removed());
+        assertEquals(250, state("chained.yaml", "2022-03-20").at("/troops/contingents/B/best").asLong());
     }
 
     @Test
     void extendsMayNameTheScenarioById() {
-        CliHarness.Result r = CliHarness.run(store, "validate", fixture("by-id.yaml"));
-        assertEquals(0, r.exit(), r::err);
-        JsonNode diff = diff(fixture("base.yaml"), fixture("by-id.yaml"));
-        assertEquals(List.of("guard"), Output.texts(diff.get("removed")));
-        assertEquals("2022-03-04", diff.get("firstDivergence").asText());
+        assertEquals(List.of("guard"), load("by-id.yaml").removed());
     }
 
     @Test
     void extendsInALoopIsAnError() {
-        CliHarness.Result r = CliHarness.run(store, "validate", fixture("loop-a.yaml"));
-        assertEquals(2, r.exit());
-        assertTrue(r.err().contains("loop-b.yaml:2:10: 'extends' forms a loop: loop-a.yaml -> loop-b.yaml -> loop-a.yaml"),
-                r.err());
+        String err = problems("loop-a.yaml");
+        assertTrue(err.contains("loop-b.yaml:2:10: 'extends' forms a loop: loop-a.yaml -> loop-b.yaml -> loop-a.yaml"),
+                err);
     }
 
     @Test
     void aWhatIfCannotTakeTheIdOfTheScenarioItExtends() {
-        CliHarness.Result r = CliHarness.run(store, "validate", fixture("same-id.yaml"));
-        assertEquals(2, r.exit());
-        assertTrue(r.err().contains("same-id.yaml:2:11: scenario id 'whatif-base' is already the id of the scenario it extends"),
-                r.err());
+        String err = problems("same-id.yaml");
+        assertTrue(err.contains("same-id.yaml:2:11: scenario id 'whatif-base' is already the id of the scenario it extends"),
+                err);
     }
 }
