@@ -25,15 +25,19 @@ public final class Stories {
         return ASSEMBLER.load(Path.of(file));
     }
 
-    /** The state body ({@code state --json} without its heading) after the events up to and on {@code day}. */
-    public static JsonNode stateOn(List<StoryEvent> events, String day) {
-        LocalDate on = LocalDate.parse(day);
+    /** The state on {@code day}: the events up to and on it folded, as the projection folds them. */
+    public static State stateOf(List<StoryEvent> events, LocalDate day) {
         Ledger ledger = new Ledger();
         for (StoryEvent e : events) {
-            if (!e.meta().on().isAfter(on)) {
+            if (!e.meta().on().isAfter(day)) {
                 ledger.apply(e);
             }
         }
-        return StateJson.body(State.of(ledger, on));
+        return State.of(ledger, day);
+    }
+
+    /** The state body ({@code state --json} without its heading) on {@code day}. */
+    public static JsonNode stateOn(List<StoryEvent> events, String day) {
+        return StateJson.body(stateOf(events, LocalDate.parse(day)));
     }
 }
