@@ -15,10 +15,13 @@ import java.util.Map;
  * @param fields     the type's own fields by scenario name: String, Long, List, DateRef, Figure, Amount, Selection
  * @param positions  where each key's value is written
  * @param references names that must exist elsewhere
+ * @param shiftedAt  the what-if {@code shift} that last moved this event (null if none, or if a later set gave it its date)
+ * @param shiftedWith the event that {@code shift} names: this one, or the one its date is anchored on
  */
 public record EventDraft(String id, String type, Position at, DateRef on, String time, boolean approx,
                          DateRef reported, String summary, List<String> sources, String rule,
-                         Map<String, Object> fields, Map<String, Position> positions, List<Reference> references) {
+                         Map<String, Object> fields, Map<String, Position> positions, List<Reference> references,
+                         Position shiftedAt, String shiftedWith) {
 
     /** A name that must exist elsewhere: an actor, a source or an event. */
     public record Reference(Kind kind, String name, String field, Position at) {
@@ -34,23 +37,40 @@ public record EventDraft(String id, String type, Position at, DateRef on, String
 
     public EventDraft withOn(DateRef on) {
         return new EventDraft(id, type, at, on, time, approx, reported, summary, sources, rule, fields, positions,
-                references);
+                references, shiftedAt, shiftedWith);
     }
 
     public EventDraft withReported(DateRef reported) {
         return new EventDraft(id, type, at, on, time, approx, reported, summary, sources, rule, fields, positions,
-                references);
+                references, shiftedAt, shiftedWith);
     }
 
     public EventDraft withRule(String rule) {
         return new EventDraft(id, type, at, on, time, approx, reported, summary, sources, rule, fields, positions,
-                references);
+                references, shiftedAt, shiftedWith);
     }
 
-    /** The event a rule makes of this template: its own id, the rule's id, its day and no report date of its own. */
+    /** The event a rule makes of this template: its own id, the rule's id and its day. */
     public EventDraft madeBy(String id, String rule, DateRef on) {
-        return new EventDraft(id, type, at, on, time, approx, null, summary, sources, rule, fields, positions,
-                references);
+        return new EventDraft(id, type, at, on, time, approx, reported, summary, sources, rule, fields, positions,
+                references, shiftedAt, shiftedWith);
+    }
+
+    public EventDraft withSources(List<String> sources) {
+        return new EventDraft(id, type, at, on, time, approx, reported, summary, sources, rule, fields, positions,
+                references, shiftedAt, shiftedWith);
+    }
+
+    /** Given its date by a {@code set}: no {@code shift} moved it any more. */
+    public EventDraft withoutShift() {
+        return new EventDraft(id, type, at, on, time, approx, reported, summary, sources, rule, fields, positions,
+                references, null, shiftedWith);
+    }
+
+    /** Moved by the what-if {@code shift} written at {@code shift}, which names the event {@code with}. */
+    public EventDraft shiftedBy(Position shift, String with) {
+        return new EventDraft(id, type, at, on, time, approx, reported, summary, sources, rule, fields, positions,
+                references, shift, with);
     }
 
     /** Every date of this draft that names another event, with the field it sits in. */
@@ -88,6 +108,8 @@ public record EventDraft(String id, String type, Position at, DateRef on, String
         b.fields.putAll(fields);
         b.positions.putAll(positions);
         b.references.addAll(references);
+        b.shiftedAt = shiftedAt;
+        b.shiftedWith = shiftedWith;
         return b;
     }
 
@@ -110,6 +132,8 @@ public record EventDraft(String id, String type, Position at, DateRef on, String
         final Map<String, Object> fields = new LinkedHashMap<>();
         final Map<String, Position> positions = new LinkedHashMap<>();
         final List<Reference> references = new ArrayList<>();
+        Position shiftedAt;
+        String shiftedWith;
 
         Builder(Position at) {
             this.at = at;
@@ -127,7 +151,7 @@ public record EventDraft(String id, String type, Position at, DateRef on, String
 
         EventDraft build() {
             return new EventDraft(id, type, at, on, time, approx, reported, summary, sources, rule, fields, positions,
-                    references);
+                    references, shiftedAt, shiftedWith);
         }
     }
 }

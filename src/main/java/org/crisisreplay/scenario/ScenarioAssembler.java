@@ -64,12 +64,16 @@ public final class ScenarioAssembler {
 
     private Merged merge(byte[] bytes, Path path, String shownAs, Deque<Path> chain) {
         ScenarioFile f = ScenarioReader.read(bytes, path, shownAs);
+        ScenarioFile.SourceDef own = OwnSource.of(f);
         if (!f.isWhatIf()) {
             List<byte[]> contents = new ArrayList<>();
             contents.add(bytes);
+            List<RuleDraft> rules = f.rules().stream().map(r -> OwnSource.citeIfUncited(r, own.id())).toList();
+            Map<String, ScenarioFile.SourceDef> sources = new LinkedHashMap<>(f.sources());
+            OwnSource.addIfCited(own, sources, f.events(), rules);
             return new Merged(f.id(), f.title() == null ? f.id() : f.title(), f.from(), f.to(),
-                    new LinkedHashMap<>(f.sources()), new LinkedHashMap<>(f.actors()), new ArrayList<>(f.events()),
-                    new ArrayList<>(f.rules()), List.of(), contents, null, shownAs, List.of(f.id()));
+                    sources, new LinkedHashMap<>(f.actors()), new ArrayList<>(f.events()),
+                    new ArrayList<>(rules), List.of(), contents, null, shownAs, List.of(f.id()));
         }
         Path basePath = catalog.locate(f.extendsRef(), path, f.extendsAt());
         Path canonical = canonical(path);
@@ -99,14 +103,22 @@ public final class ScenarioAssembler {
             if (tooMany(problems)) {
                 break;
             }
-            WhatIfChanges.apply(c, events, removed, problems);
+            WhatIfChanges.apply(c, events, removed, own.id(), problems);
+            if (events.size() > Limits.MAX_EVENTS) {
+                problems.add(new Problem(c.at(), tooManyEvents(events.size())));
+                throw new InvalidScenarioException(problems);
+            }
         }
         for (EventDraft added : f.events()) {
             if (events.stream().anyMatch(e -> e.id().equals(added.id()))) {
                 problems.add(new Problem(added.positionOf("id"), "duplicate event id '" + added.id()
                         + "': the scenario it extends already has it"));
             } else {
-                events.add(added);
+                events.add(OwnSource.citeIfUncited(added, own.id()));
+                if (events.size() > Limits.MAX_EVENTS) {
+                    problems.add(new Problem(added.at(), tooManyEvents(events.size())));
+                    throw new InvalidScenarioException(problems);
+                }
             }
         }
         List<RuleDraft> rules = new ArrayList<>(base.rules());
@@ -114,9 +126,10 @@ public final class ScenarioAssembler {
             if (rules.stream().anyMatch(x -> x.id().equals(r.id()))) {
                 problems.add(new Problem(r.at(), "duplicate rule id '" + r.id() + "'"));
             } else {
-                rules.add(r);
+                rules.add(OwnSource.citeIfUncited(r, own.id()));
             }
         }
+        OwnSource.addIfCited(own, sources, events, rules);
         if (!problems.isEmpty()) {
             throw new InvalidScenarioException(problems);
         }
@@ -176,6 +189,13 @@ public final class ScenarioAssembler {
         List<StoryEvent> built = new ArrayList<>();
         for (EventDraft e : m.events()) {
             LocalDate on = dates.get(e.id());
+            if ((on.isBefore(from) || on.isAfter(to)) && e.shiftedAt() != null) {
+                // the what-if's shift moved it: point at the shift, and say which event of the base went out
+                problems.add(new Problem(e.shiftedAt(), (e.shiftedWith().equals(e.id()) ? "shift moves event '" + e.id()
+                        + "' (" : "shift of '" + e.shiftedWith() + "' moves event '" + e.id() + "' (anchored on it, ")
+                        + e.positionOf("on") + ") to " + on + ", outside the period " + from + " to " + to));
+                continue;
+            }
             if (on.isBefore(from) || on.isAfter(to)) {
                 problems.add(new Problem(e.positionOf("on"), "event '" + e.id() + "' on " + on + " is outside the period "
                         + from + " to " + to));
@@ -196,6 +216,12 @@ public final class ScenarioAssembler {
         return new Scenario(m.id(), m.title(), m.file(), from, to, m.sources(), m.actors(), ordered, m.rules(),
                 List.copyOf(m.removed()), hash(m.contents()), m.extendsId(), Collections.unmodifiableMap(dates),
                 Collections.unmodifiableMap(positions));
+    }
+
+    /** The limit of a file's events holds for the story: its changes' and every extended file's count too. */
+    private static String tooManyEvents(int count) {
+        return "too many events: " + count + ", counting the scenarios it extends (the limit is "
+                + Limits.MAX_EVENTS + ")";
     }
 
     /**

@@ -3,8 +3,10 @@ package org.crisisreplay.scenario;
 import org.crisisreplay.story.EventTypes;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The new values of a {@code set} change. The file that holds them does not say the type of the
@@ -39,6 +41,17 @@ public record SetPatch(List<Entry> entries) {
         public Reading {
             problems = List.copyOf(problems);
         }
+    }
+
+    /** The keys of {@code to:} that are plain text. */
+    Set<String> keys() {
+        Set<String> out = new LinkedHashSet<>();
+        entries.forEach(e -> {
+            if (e.key().name() != null) {
+                out.add(e.key().name());
+            }
+        });
+        return out;
     }
 
     /** The target with the new values; the problems are those of the target type's readings. */

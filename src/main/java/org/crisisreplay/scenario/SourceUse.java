@@ -42,10 +42,15 @@ public final class SourceUse {
         return out;
     }
 
+    /**
+     * A source no event cites, and an event that cites none. A what-if answers for the sources it
+     * declares: one it inherits may be cited only by events it removed (fine), and one its base
+     * never cites is the base's own warning.
+     */
     public static List<Problem> warnings(Scenario s) {
         List<Problem> out = new ArrayList<>();
         counts(s, s.events()).forEach((id, n) -> {
-            if (n == 0) {
+            if (n == 0 && s.sources().get(id).at().file().equals(s.file())) {
                 out.add(new Problem(s.sources().get(id).at(), "source '" + id + "' is cited by no event"));
             }
         });

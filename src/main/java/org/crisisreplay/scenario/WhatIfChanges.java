@@ -14,7 +14,12 @@ final class WhatIfChanges {
     private WhatIfChanges() {
     }
 
-    static void apply(ChangeDraft c, List<EventDraft> events, List<String> removed, List<Problem> problems) {
+    /**
+     * Applies one change; what it makes up cites {@code own}, the what-if's own source
+     * ({@link OwnSource}).
+     */
+    static void apply(ChangeDraft c, List<EventDraft> events, List<String> removed, String own,
+                      List<Problem> problems) {
         Set<String> ids = new LinkedHashSet<>(events.stream().map(EventDraft::id).toList());
         if (!(c instanceof ChangeDraft.Add) && !ids.contains(c.target())) {
             String known = removed.contains(c.target()) ? ": it was already removed" : Suggestions.hint(c.target(), ids);
@@ -54,18 +59,28 @@ final class WhatIfChanges {
                 int m = indexOf(events, moved);
                 EventDraft d = events.get(m);
                 if (d.reported() != null && !d.reported().isRelative()) {
-                    events.set(m, d.withReported(d.reported().shifted(s.days())));
+                    d = d.withReported(d.reported().shifted(s.days()));
                 }
+                events.set(m, d.withSources(OwnSource.withSource(d.sources(), own)).shiftedBy(s.at(), e.id()));
             }
         } else if (c instanceof ChangeDraft.Set s) {
             int i = indexOf(events, s.target());
-            events.set(i, s.patch().applyTo(events.get(i), problems));
+            int before = problems.size();
+            EventDraft set = s.patch().applyTo(events.get(i), problems);
+            if (problems.size() == before) {
+                Set<String> keys = s.patch().keys();
+                if (keys.contains("on")) {
+                    set = set.withoutShift();
+                }
+                set = OwnSource.citeTheSet(set, keys, own);
+            }
+            events.set(i, set);
         } else if (c instanceof ChangeDraft.Add a) {
             if (ids.contains(a.target())) {
                 problems.add(new Problem(a.added().positionOf("id"), "add: event '" + a.target()
                         + "' already exists"));
             } else {
-                events.add(a.added());
+                events.add(OwnSource.citeIfUncited(a.added(), own));
             }
         }
     }

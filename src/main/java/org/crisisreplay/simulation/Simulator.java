@@ -18,6 +18,8 @@ import org.crisisreplay.story.Commands;
 import org.crisisreplay.story.InvariantViolation;
 import org.crisisreplay.story.Ledger;
 import org.crisisreplay.story.StoryEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -64,6 +66,7 @@ public class Simulator {
 
     /** The scenario being run, if any: what a user who interrupts the program is told was not stored. */
     private static final AtomicReference<String> RUNNING = new AtomicReference<>();
+    private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
 
     public Simulator(CommandGateway commands, TransactionManager transactions, EventStore eventStore,
                      HighWaterMark highWaterMark) {
@@ -94,6 +97,8 @@ public class Simulator {
         RUNNING.set(id);
         try {
             Run run = play(scenario, true);
+            // at INFO (off by default): the moment the run is in the store, before the projection has it
+            LOG.info("stored storyline {}: {} events committed", id, run.applied);
             highWaterMark.record();
             return new Outcome(id, true, run.applied);
         } finally {
@@ -129,10 +134,10 @@ public class Simulator {
 
     /**
      * The events the calendar makes of a scenario, in the order it applies them, handed to no
-     * aggregate and stored nowhere (so no invariant is checked): for tests of the calendar and its
-     * rules.
+     * aggregate and stored nowhere (so no invariant is checked): for tests of the calendar, its
+     * rules and the scenarios it runs.
      */
-    static List<StoryEvent> calendar(Scenario scenario) {
+    public static List<StoryEvent> calendar(Scenario scenario) {
         List<StoryEvent> out = new ArrayList<>();
         Run run = new Run(scenario, "calendar:" + scenario.storylineId(), command -> {
             if (command instanceof Commands.RecordEvent r) {
@@ -287,8 +292,10 @@ public class Simulator {
             chain--;
         }
 
-        /** The event a rule makes: its template, with the id {@code RULE-n} and the due date. */
+        /** The event a rule makes: its template, with the id {@code RULE-n}, the due date and its own 'reported'. */
         private StoryEvent make(Due d) {
+            // the template's own 'reported' stands (a date, or one anchored on a file's event); without it
+            // the event is known the day it happens
             EventDraft e = d.template().madeBy(d.eventId(), d.rule().id(), DateRef.absolute(d.on(), d.template().at()));
             dates.put(e.id(), d.on());
             List<Problem> problems = new ArrayList<>();

@@ -2,11 +2,13 @@ package org.crisisreplay.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.crisisreplay.support.JarHarness;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -19,6 +21,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,7 +78,20 @@ class ServeIT {
     void listsTheScenariosOfTheFolder() throws Exception {
         HttpResponse<String> r = get("/api/scenarios");
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("\"id\":\"kazakhstan-2022\"");
+        // every scenario file of the folder, in the order of their paths, with the id and title it declares
+        ArrayNode expected = JSON.createArrayNode();
+        try (Stream<Path> files = Files.walk(Path.of("scenarios"))) {
+            for (Path p : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                Map<String, Object> f = new Yaml().load(Files.readString(p));
+                expected.addObject().put("id", (String) f.get("scenario"))
+                        .put("title", (String) f.getOrDefault("title", f.get("scenario"))).put("origin", "file");
+            }
+        }
+        assertThat(expected.findValuesAsText("id")).contains("kazakhstan-2022", "kremlin-stalls");
+        // then the uploads: the one of takesAnUploadedWhatIfAndDiffsIt, if it ran first
+        ArrayNode withUpload = expected.deepCopy();
+        withUpload.addObject().put("id", "upload-test").put("title", "uploaded what-if").put("origin", "upload");
+        assertThat(JSON.readTree(r.body())).isIn(expected, withUpload);
     }
 
     @Test

@@ -129,6 +129,21 @@ class BadInputCorpusTest {
         Path tooMany = write("too-many-events.yaml", many.toString().getBytes(StandardCharsets.UTF_8));
         cases.add(new Case("too-many-events.yaml", tooMany, tooMany + ":4:3: too many events: 50001 (the limit is "
                 + "50000)"));
+        // the limit holds for the story, not each file: a base two events short of it, a what-if of it
+        // with one event more, and a what-if of that one adding two
+        StringBuilder manyBase = new StringBuilder("scenario: bad-many-base\nperiod: {from: 2022-01-01, to: 2022-01-31}"
+                + "\nevents:\n");
+        for (int i = 2; i < Limits.MAX_EVENTS; i++) {
+            manyBase.append("  - {id: n").append(i).append(", on: 2022-01-20, type: Note, text: x}\n");
+        }
+        write("many-base.yaml", manyBase.toString().getBytes(StandardCharsets.UTF_8));
+        write("many-middle.yaml", ("scenario: bad-many-middle\nextends: many-base.yaml\nevents:\n"
+                + "  - {id: m1, on: 2022-01-20, type: Note, text: x}\n").getBytes(StandardCharsets.UTF_8));
+        Path manyAdds = write("many-adds.yaml", ("scenario: bad-many-adds\nextends: many-middle.yaml\nchanges:\n"
+                + "  - add: {id: x1, on: 2022-01-20, type: Note, text: x}\n"
+                + "  - add: {id: x2, on: 2022-01-20, type: Note, text: x}\n").getBytes(StandardCharsets.UTF_8));
+        cases.add(new Case("many-adds.yaml", manyAdds, manyAdds + ":5:10: too many events: 50001, counting the "
+                + "scenarios it extends (the limit is 50000)"));
         return cases.stream();
     }
 

@@ -1,6 +1,8 @@
 package org.crisisreplay.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.crisisreplay.simulation.Simulator;
+import org.crisisreplay.support.Output;
 import org.crisisreplay.support.Stories;
 import org.crisisreplay.support.StoryRun;
 import org.junit.jupiter.api.Test;
@@ -16,9 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * What-if changes (remove, shift, set, add) and how what-if files extend others, on the small
  * story of {@code whatif/base.yaml}: a request on 2 March, B's arrival on 3 March, a withdrawal
- * announced on 8 March with departures on 10 and 11 March. The scenarios are assembled and folded
- * in this JVM (the fixtures have no rules, so their stories are their events); how {@code diff}
- * shows them is {@link WhatIfDiffTest}.
+ * announced on 8 March with departures on 10 and 11 March. The scenarios are assembled, run on the
+ * calendar and folded in this JVM, without Spring or a store; what {@code diff}, {@code sources}
+ * and {@code validate} show of them is {@link WhatIfVerbsTest}.
  */
 class WhatIfChangesTest {
 
@@ -26,12 +28,13 @@ class WhatIfChangesTest {
         return Stories.load(fixture(name));
     }
 
+    /** The events a run of the file makes, as {@code events --json} prints them. */
     private static StoryRun run(String name) {
-        return StoryRun.of(load(name).events());
+        return StoryRun.of(Simulator.calendar(load(name)));
     }
 
     private static JsonNode state(String name, String on) {
-        return Stories.stateOn(load(name).events(), on);
+        return Stories.stateOn(Simulator.calendar(load(name)), on);
     }
 
     /** What {@code validate} says of a file that cannot be run. */
@@ -81,6 +84,24 @@ class WhatIfChangesTest {
         assertEquals(40, state.at("/troops/contingents/C/best").asLong());
         assertEquals(240, state.at("/troops/inCountry/best").asLong());
         assertEquals("IMPOSED", state.at("/diplomacy/sanctions/0/kind").asText(state.toString()));
+    }
+
+    @Test
+    void anInventedValueCitesTheWhatIfNotTheSourcesItReplaced() {
+        JsonNode state = state("invented.yaml", "2022-03-06");
+        assertEquals(5000, state.at("/troops/contingents/B/best").asLong());
+        assertEquals(List.of("what-if:whatif-invented"), Output.texts(state.at("/troops/contingents/B/sources")));
+        assertEquals(List.of("what-if:whatif-invented"), Output.texts(state.at("/troops/contingents/C/sources")));
+        // a figure the what-if sets with a claim of its own keeps the source it cites
+        assertEquals(List.of("s2"), Output.texts(state.at("/troops/reportedTotal/sources")));
+        StoryRun run = run("invented.yaml");
+        JsonNode arrival = run.event("arrival").orElseThrow();
+        assertEquals("what-if:whatif-invented", arrival.at("/fields/troops/claims/0/source").asText(), arrival::toString);
+        assertEquals(1, arrival.at("/fields/troops/claims").size(), "the base's claims went with the old value");
+        assertEquals(List.of("s1", "s2", "what-if:whatif-invented"), Output.texts(arrival.get("sources")));
+        assertEquals(List.of("what-if:whatif-invented"), Output.texts(run.event("c-arrival").orElseThrow().get("sources")));
+        assertEquals(List.of("s1"), Output.texts(run.event("c-note").orElseThrow().get("sources")));
+        assertEquals(List.of("what-if:whatif-invented"), Output.texts(run.event("c-noted-1").orElseThrow().get("sources")));
     }
 
     @Test

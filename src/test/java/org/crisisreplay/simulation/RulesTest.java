@@ -51,6 +51,16 @@ class RulesTest {
     }
 
     @Test
+    void aRuleEventIsReportedWhenItsTemplateSaysAndOtherwiseOnTheDayItHappens() {
+        StoryRun reported = run("rules-reported.yaml");
+        var late = reported.event("arrival-known-late-1").orElseThrow();
+        assertEquals("2022-03-03", late.get("on").asText(), late::toString);
+        assertEquals("2022-03-09", late.get("reported").asText(), "the day after the announcement (8 March)");
+        var known = eventRules.event("arrived-b-1").orElseThrow();
+        assertEquals("2022-03-03", known.get("reported").asText(), known::toString);
+    }
+
+    @Test
     void aRuleFiresOnceUnlessItRepeats() {
         assertEquals(List.of("later-1"), eventRules.madeBy("later"));
         assertEquals(List.of("each-departure-1", "each-departure-2", "each-departure-3", "each-departure-4"),

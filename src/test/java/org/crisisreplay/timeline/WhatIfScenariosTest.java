@@ -7,12 +7,14 @@ import org.crisisreplay.support.StoreProbe;
 import org.crisisreplay.support.StoryRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,16 +61,23 @@ class WhatIfScenariosTest {
     }
 
     @Test
-    void everyWhatIfValidatesAndDepartsFromTheBaseline() throws IOException {
+    void everyWhatIfValidatesAndDepartsFromTheScenarioItExtends() throws IOException {
         List<String> files = whatIfFiles();
         assertTrue(files.size() >= 4, files::toString);
         for (String file : files) {
-            assertTrue(Files.readString(Path.of(file)).startsWith("# QUESTION"), file + " opens with its question");
+            String text = Files.readString(Path.of(file));
+            assertTrue(text.startsWith("# QUESTION"), file + " opens with its question");
             CliHarness.Result v = CliHarness.run(store, "validate", file);
             assertEquals(0, v.exit(), v::err);
             assertEquals(file + ": ok", v.out().strip());
-            JsonNode diff = diff(store, BASELINE, file);
+            Map<String, Object> whatIf = new Yaml().load(text);
+            Path extended = Path.of(file).resolveSibling((String) whatIf.get("extends")).normalize();
+            Map<String, Object> base = new Yaml().load(Files.readString(extended));
+            JsonNode diff = diff(store, extended.toString(), file);
+            assertEquals(base.get("scenario"), diff.get("base").asText(), file);
+            assertEquals(whatIf.get("scenario"), diff.get("whatIf").asText(), file);
             assertFalse(diff.get("firstDivergence").isNull(), file);
+            assertFalse(diff.get("days").isEmpty(), file);
         }
     }
 
