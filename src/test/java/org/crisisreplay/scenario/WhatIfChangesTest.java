@@ -1,7 +1,7 @@
 package org.crisisreplay.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.crisisreplay.simulation.Simulator;
+import org.crisisreplay.simulation.Calendar;
 import org.crisisreplay.support.Output;
 import org.crisisreplay.support.Stories;
 import org.crisisreplay.support.StoryRun;
@@ -30,11 +30,11 @@ class WhatIfChangesTest {
 
     /** The events a run of the file makes, as {@code events --json} prints them. */
     private static StoryRun run(String name) {
-        return StoryRun.of(Simulator.calendar(load(name)));
+        return StoryRun.of(Calendar.events(load(name)));
     }
 
     private static JsonNode state(String name, String on) {
-        return Stories.stateOn(Simulator.calendar(load(name)), on);
+        return Stories.stateOn(Calendar.events(load(name)), on);
     }
 
     /** What {@code validate} says of a file that cannot be run. */

@@ -28,7 +28,7 @@ class RulesTest {
     static StoryRun order;
 
     static StoryRun run(String name) {
-        return StoryRun.of(Simulator.calendar(Stories.load(fixture(name))));
+        return StoryRun.of(Calendar.events(Stories.load(fixture(name))));
     }
 
     @BeforeAll
@@ -145,7 +145,7 @@ class RulesTest {
     @Test
     void aRuleThatTriggersItselfStopsWithAnErrorNamingIt() {
         String err = assertThrows(InvalidScenarioException.class,
-                () -> Simulator.calendar(Stories.load(fixture("rules-loop.yaml")))).getMessage();
+                () -> Calendar.events(Stories.load(fixture("rules-loop.yaml")))).getMessage();
         assertTrue(err.contains("rule 'echo' on 2022-03-15") && err.contains("does a rule trigger itself?"), err);
     }
 }
