@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "series", mixinStandardHelpOptions = true,
         description = {"One state path on every day of the period, as JSON {scenario, field, points} or CSV.",
-                "Paths: mission.status, mission.daysDeployed, troops.inCountry, troops.contingents.RU, "
+                "Paths: mission.status, mission.daysDeployed, troops.inCountry, troops.contingents.<actor id>, "
                         + "host.detained, host.casualties.security.killed, ... (as in the state JSON)."})
 class SeriesCommand implements Callable<Integer> {
 

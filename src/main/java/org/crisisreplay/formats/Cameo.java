@@ -28,6 +28,7 @@ public final class Cameo {
         put(StoryEvent.StrengthReported.class, "010", "Make statement, not specified below");
         put(StoryEvent.WithdrawalAnnounced.class, "0356", "Express intent to de-escalate military engagement");
         put(StoryEvent.TroopsWithdrawn.class, "0874", "Retreat or surrender militarily");
+        put(StoryEvent.TroopsDrawnDown.class, "087", "De-escalate military engagement");
         put(StoryEvent.ProtestsBegan.class, "141", "Demonstrate or rally");
         put(StoryEvent.StateOfEmergencyDeclared.class, "1724", "Impose state of emergency or martial law");
         put(StoryEvent.StateOfEmergencyLifted.class, "0814", "Ease state of emergency or martial law");

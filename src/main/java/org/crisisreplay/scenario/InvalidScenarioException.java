@@ -21,7 +21,8 @@ public class InvalidScenarioException extends RuntimeException {
         this.problems = problems;
     }
 
-    private static List<Problem> capped(List<Problem> problems) {
+    /** The problems as listed: the first {@link #MAX_PROBLEMS}, then a note that there are more. */
+    static List<Problem> capped(List<Problem> problems) {
         if (problems.size() <= MAX_PROBLEMS) {
             return List.copyOf(problems);
         }

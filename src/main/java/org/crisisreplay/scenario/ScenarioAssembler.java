@@ -1,14 +1,8 @@
 package org.crisisreplay.scenario;
 
-import org.crisisreplay.story.Amount;
 import org.crisisreplay.story.EventTypes;
-import org.crisisreplay.story.Figure;
 import org.crisisreplay.story.Meta;
 import org.crisisreplay.story.StoryEvent;
-
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -62,24 +56,24 @@ public final class ScenarioAssembler {
      *
      * @param lineage the scenario's id, then the ids of the scenarios it extends, nearest first
      */
-    private record Merged(String id, String title, LocalDate from, LocalDate to, Map<String, ScenarioFile.SourceDef> sources,
-                          Map<String, ScenarioFile.ActorDef> actors, List<EventDraft> events, List<RuleDraft> rules,
-                          List<String> removed, List<byte[]> contents, String extendsId, String file,
-                          List<String> lineage) {
+    record Merged(String id, String title, LocalDate from, LocalDate to, Map<String, ScenarioFile.SourceDef> sources,
+                  Map<String, ScenarioFile.ActorDef> actors, List<EventDraft> events, List<RuleDraft> rules,
+                  List<String> removed, List<byte[]> contents, String extendsId, String file,
+                  List<String> lineage) {
     }
 
     private Merged merge(byte[] bytes, Path path, String shownAs, Deque<Path> chain) {
         ScenarioFile f = ScenarioReader.read(bytes, path, shownAs);
-        ScenarioFile.SourceDef own = ownSource(f);
+        ScenarioFile.SourceDef own = OwnSource.of(f);
         if (!f.isWhatIf()) {
             List<byte[]> contents = new ArrayList<>();
             contents.add(bytes);
-            f.rules().forEach(r -> r.then().forEach(t -> citeIfUncited(t, own.id())));
+            List<RuleDraft> rules = f.rules().stream().map(r -> OwnSource.citeIfUncited(r, own.id())).toList();
             Map<String, ScenarioFile.SourceDef> sources = new LinkedHashMap<>(f.sources());
-            addIfCited(own, sources, f.events(), f.rules());
+            OwnSource.addIfCited(own, sources, f.events(), rules);
             return new Merged(f.id(), f.title() == null ? f.id() : f.title(), f.from(), f.to(),
-                    sources, new LinkedHashMap<>(f.actors()), copy(f.events()),
-                    new ArrayList<>(f.rules()), List.of(), contents, null, shownAs, List.of(f.id()));
+                    sources, new LinkedHashMap<>(f.actors()), new ArrayList<>(f.events()),
+                    new ArrayList<>(rules), List.of(), contents, null, shownAs, List.of(f.id()));
         }
         Path basePath = catalog.locate(f.extendsRef(), path, f.extendsAt());
         Path canonical = canonical(path);
@@ -103,26 +97,26 @@ public final class ScenarioAssembler {
         sources.putAll(f.sources());
         Map<String, ScenarioFile.ActorDef> actors = new LinkedHashMap<>(base.actors());
         actors.putAll(f.actors());
-        List<EventDraft> events = copy(base.events());
+        List<EventDraft> events = new ArrayList<>(base.events());
         List<String> removed = new ArrayList<>(base.removed());
         for (ChangeDraft c : f.changes()) {
             if (tooMany(problems)) {
                 break;
             }
-            applyChange(c, events, removed, shownAs, own.id(), problems);
-            if (events.size() > ScenarioReader.MAX_EVENTS) {
+            WhatIfChanges.apply(c, events, removed, own.id(), problems);
+            if (events.size() > Limits.MAX_EVENTS) {
                 problems.add(new Problem(c.at(), tooManyEvents(events.size())));
                 throw new InvalidScenarioException(problems);
             }
         }
         for (EventDraft added : f.events()) {
-            if (events.stream().anyMatch(e -> e.id.equals(added.id))) {
-                problems.add(new Problem(added.positionOf("id"), "duplicate event id '" + added.id
+            if (events.stream().anyMatch(e -> e.id().equals(added.id()))) {
+                problems.add(new Problem(added.positionOf("id"), "duplicate event id '" + added.id()
                         + "': the scenario it extends already has it"));
             } else {
-                events.add(citeIfUncited(added.copy(), own.id()));
-                if (events.size() > ScenarioReader.MAX_EVENTS) {
-                    problems.add(new Problem(added.at, tooManyEvents(events.size())));
+                events.add(OwnSource.citeIfUncited(added, own.id()));
+                if (events.size() > Limits.MAX_EVENTS) {
+                    problems.add(new Problem(added.at(), tooManyEvents(events.size())));
                     throw new InvalidScenarioException(problems);
                 }
             }
@@ -132,11 +126,10 @@ public final class ScenarioAssembler {
             if (rules.stream().anyMatch(x -> x.id().equals(r.id()))) {
                 problems.add(new Problem(r.at(), "duplicate rule id '" + r.id() + "'"));
             } else {
-                r.then().forEach(t -> citeIfUncited(t, own.id()));
-                rules.add(r);
+                rules.add(OwnSource.citeIfUncited(r, own.id()));
             }
         }
-        addIfCited(own, sources, events, rules);
+        OwnSource.addIfCited(own, sources, events, rules);
         if (!problems.isEmpty()) {
             throw new InvalidScenarioException(problems);
         }
@@ -149,218 +142,25 @@ public final class ScenarioAssembler {
                 List.copyOf(lineage));
     }
 
-    /** The limit of a file's events holds for the story: its changes' and every extended file's count too. */
-    private static String tooManyEvents(int count) {
-        return "too many events: " + count + ", counting the scenarios it extends (the limit is "
-                + ScenarioReader.MAX_EVENTS + ")";
-    }
-
-    private static List<EventDraft> copy(Collection<EventDraft> drafts) {
-        return new ArrayList<>(drafts.stream().map(EventDraft::copy).toList());
-    }
-
-    private void applyChange(ChangeDraft c, List<EventDraft> events, List<String> removed, String file,
-                             String own, List<Problem> problems) {
-        Set<String> ids = new LinkedHashSet<>(events.stream().map(e -> e.id).toList());
-        if (c.kind() != ChangeDraft.Kind.ADD && !ids.contains(c.target())) {
-            String known = removed.contains(c.target()) ? ": it was already removed" : Suggestions.hint(c.target(), ids);
-            problems.add(new Problem(c.at(), c.kind().name().toLowerCase() + ": no event '" + c.target() + "'" + known));
-            return;
-        }
-        switch (c.kind()) {
-            case REMOVE -> {
-                Set<String> gone = new LinkedHashSet<>();
-                gone.add(c.target());
-                boolean grew = true;
-                while (grew) {
-                    grew = false;
-                    for (EventDraft e : events) {
-                        if (gone.contains(e.id)) {
-                            continue;
-                        }
-                        boolean anchored = e.dateRefs().values().stream().anyMatch(r -> r.isRelative() && gone.contains(r.anchor()))
-                                || e.references.stream().anyMatch(r -> r.kind() == EventDraft.Reference.Kind.EVENT
-                                && gone.contains(r.name()));
-                        if (anchored) {
-                            gone.add(e.id);
-                            grew = true;
-                        }
-                    }
-                }
-                events.removeIf(e -> gone.contains(e.id));
-                removed.addAll(gone);
-            }
-            case SHIFT -> {
-                EventDraft e = find(events, c.target());
-                e.on = e.on.isRelative() ? DateRef.relative(e.on.anchor(), e.on.days() + c.days(), e.on.at())
-                        : e.on.shifted(c.days());
-                // an absolute 'reported' date moves with its event, so it cannot fall before it: the
-                // shifted event's, and those of the events whose 'on' is anchored on it (they move too)
-                for (EventDraft moved : movedWith(e, events)) {
-                    if (moved.reported != null && !moved.reported.isRelative()) {
-                        moved.reported = moved.reported.shifted(c.days());
-                    }
-                    moved.sources = withSource(moved.sources, own);
-                    moved.shiftedAt = c.at();
-                    moved.shiftedWith = e.id;
-                }
-            }
-            case SET -> {
-                EventDraft target = find(events, c.target());
-                try {
-                    ScenarioReader.applySet(file, target, c.to());
-                    if (c.to().getValue().stream().anyMatch(t -> t.getKeyNode() instanceof ScalarNode k
-                            && k.getValue().equals("on"))) {
-                        target.shiftedAt = null;
-                    }
-                    citeTheSet(target, c.to(), own);
-                } catch (InvalidScenarioException x) {
-                    problems.addAll(x.problems());
-                }
-            }
-            case ADD -> {
-                if (ids.contains(c.target())) {
-                    problems.add(new Problem(c.added().positionOf("id"), "add: event '" + c.target()
-                            + "' already exists"));
-                } else {
-                    events.add(citeIfUncited(c.added().copy(), own));
-                }
-            }
-        }
-    }
-
-    /**
-     * The source of what a file makes up: the values a what-if sets, shifts or adds, and the events
-     * its rules make, unless the file cites a source for them. It names the file, so that a
-     * hypothetical figure never wears a real outlet's name; the id cannot clash with a declared one
-     * (a declared id has no colon).
-     */
-    private static ScenarioFile.SourceDef ownSource(ScenarioFile f) {
-        String name = f.path() != null ? String.valueOf(f.path().getFileName()) : f.name();
-        return f.isWhatIf()
-                ? new ScenarioFile.SourceDef("what-if:" + f.id(), "the what-if " + name
-                        + " itself: a hypothetical value, reported by no one", null, null, f.idAt())
-                : new ScenarioFile.SourceDef("scenario:" + f.id(), "the scenario file " + name
-                        + " itself: made by its rules, reported by no one", null, null, f.idAt());
-    }
-
-    /** The draft, citing {@code own} if it cites nothing (its plain figures then take it too). */
-    private static EventDraft citeIfUncited(EventDraft d, String own) {
-        if (d.sources.isEmpty()) {
-            d.sources = List.of(own);
-        }
-        return d;
-    }
-
-    private static List<String> withSource(List<String> sources, String own) {
-        if (sources.contains(own)) {
-            return sources;
-        }
-        List<String> out = new ArrayList<>(sources);
-        out.add(own);
-        return List.copyOf(out);
-    }
-
-    /**
-     * What a {@code set} wrote is the what-if's: a figure it set without sources of its own has the
-     * what-if as its only source (the base's claims went with the old value), and the event cites
-     * the what-if beside its own sources, unless the set gave the event its sources or set only
-     * figures whose claims cite theirs.
-     */
-    private static void citeTheSet(EventDraft target, MappingNode to, String own) {
-        Set<String> keys = new HashSet<>();
-        for (NodeTuple t : to.getValue()) {
-            if (t.getKeyNode() instanceof ScalarNode k) {
-                keys.add(k.getValue());
-            }
-        }
-        boolean invented = false;
-        for (String key : keys) {
-            Object v = target.fields.get(key);
-            Figure f = v instanceof Figure fig ? fig : v instanceof Amount a && !a.all() ? a.figure() : null;
-            if (f != null && unsourced(f)) {
-                target.fields.put(key, v instanceof Amount ? Amount.of(sourced(f, own)) : sourced(f, own));
-            }
-            invented |= f == null || unsourced(f);
-        }
-        if (invented && !keys.contains("sources")) {
-            target.sources = withSource(target.sources, own);
-        }
-    }
-
-    private static boolean unsourced(Figure f) {
-        return f.claims().stream().allMatch(c -> c.source() == null);
-    }
-
-    private static Figure sourced(Figure f, String source) {
-        return new Figure(f.claims().stream().map(c -> new Figure.Claim(c.value(), source, c.note(), c.approx())).toList(),
-                f.best());
-    }
-
-    /** Declares the file's own source if anything cites it (an unused one would only be noise). */
-    private static void addIfCited(ScenarioFile.SourceDef own, Map<String, ScenarioFile.SourceDef> sources,
-                                   List<EventDraft> events, List<RuleDraft> rules) {
-        boolean cited = events.stream().anyMatch(e -> cites(e, own.id()))
-                || rules.stream().anyMatch(r -> r.then().stream().anyMatch(t -> cites(t, own.id())));
-        if (cited) {
-            sources.put(own.id(), own);
-        }
-    }
-
-    private static boolean cites(EventDraft d, String source) {
-        if (d.sources.contains(source)) {
-            return true;
-        }
-        for (Object v : d.fields.values()) {
-            Figure f = v instanceof Figure fig ? fig : v instanceof Amount a && !a.all() ? a.figure() : null;
-            if (f != null && f.claims().stream().anyMatch(c -> source.equals(c.source()))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The event and every event whose {@code on} is anchored on it, directly or through others. */
-    private static List<EventDraft> movedWith(EventDraft anchor, List<EventDraft> events) {
-        Set<String> moving = new LinkedHashSet<>(List.of(anchor.id));
-        List<EventDraft> out = new ArrayList<>(List.of(anchor));
-        boolean grew = true;
-        while (grew) {
-            grew = false;
-            for (EventDraft e : events) {
-                if (!moving.contains(e.id) && e.on != null && e.on.isRelative() && moving.contains(e.on.anchor())) {
-                    moving.add(e.id);
-                    out.add(e);
-                    grew = true;
-                }
-            }
-        }
-        return out;
-    }
-
-    private static EventDraft find(List<EventDraft> events, String id) {
-        return events.stream().filter(e -> e.id.equals(id)).findFirst().orElseThrow();
-    }
-
     // ---------------------------------------------------------------- names, dates and order
 
     private Scenario resolve(Merged m) {
         List<Problem> problems = new ArrayList<>();
         Map<String, EventDraft> byId = new LinkedHashMap<>();
         for (EventDraft e : m.events()) {
-            if (byId.containsKey(e.id)) {
-                problems.add(new Problem(e.positionOf("id"), "duplicate event id '" + e.id + "' (first at line "
-                        + byId.get(e.id).positionOf("id").line() + ")"));
+            if (byId.containsKey(e.id())) {
+                problems.add(new Problem(e.positionOf("id"), "duplicate event id '" + e.id() + "' (first at line "
+                        + byId.get(e.id()).positionOf("id").line() + ")"));
             } else {
-                byId.put(e.id, e);
+                byId.put(e.id(), e);
             }
         }
         for (EventDraft e : m.events()) {
-            checkReferences(e, m, byId.keySet(), problems);
+            Chronology.checkReferences(e, m.actors().keySet(), m.sources().keySet(), byId.keySet(), problems);
         }
         for (RuleDraft r : m.rules()) {
             for (EventDraft t : r.then()) {
-                checkReferences(t, m, byId.keySet(), problems);
+                Chronology.checkReferences(t, m.actors().keySet(), m.sources().keySet(), byId.keySet(), problems);
             }
         }
         if (!problems.isEmpty()) {
@@ -369,7 +169,7 @@ public final class ScenarioAssembler {
         Map<String, LocalDate> dates = new HashMap<>();
         Set<String> unresolved = new HashSet<>();
         for (EventDraft e : m.events()) {
-            resolveOn(e, byId, dates, unresolved, problems);
+            Chronology.resolveOn(e, byId, dates, unresolved, problems);
         }
         if (!problems.isEmpty()) {
             throw new InvalidScenarioException(problems);
@@ -388,16 +188,16 @@ public final class ScenarioAssembler {
         }
         List<StoryEvent> built = new ArrayList<>();
         for (EventDraft e : m.events()) {
-            LocalDate on = dates.get(e.id);
-            if ((on.isBefore(from) || on.isAfter(to)) && e.shiftedAt != null) {
+            LocalDate on = dates.get(e.id());
+            if ((on.isBefore(from) || on.isAfter(to)) && e.shiftedAt() != null) {
                 // the what-if's shift moved it: point at the shift, and say which event of the base went out
-                problems.add(new Problem(e.shiftedAt, (e.shiftedWith.equals(e.id) ? "shift moves event '" + e.id + "' ("
-                        : "shift of '" + e.shiftedWith + "' moves event '" + e.id + "' (anchored on it, ")
+                problems.add(new Problem(e.shiftedAt(), (e.shiftedWith().equals(e.id()) ? "shift moves event '" + e.id()
+                        + "' (" : "shift of '" + e.shiftedWith() + "' moves event '" + e.id() + "' (anchored on it, ")
                         + e.positionOf("on") + ") to " + on + ", outside the period " + from + " to " + to));
                 continue;
             }
             if (on.isBefore(from) || on.isAfter(to)) {
-                problems.add(new Problem(e.positionOf("on"), "event '" + e.id + "' on " + on + " is outside the period "
+                problems.add(new Problem(e.positionOf("on"), "event '" + e.id() + "' on " + on + " is outside the period "
                         + from + " to " + to));
                 continue;
             }
@@ -409,95 +209,27 @@ public final class ScenarioAssembler {
         if (!problems.isEmpty()) {
             throw new InvalidScenarioException(problems);
         }
-        List<StoryEvent> ordered = order(built, byId);
+        List<StoryEvent> ordered = Chronology.order(built, byId);
         Map<String, Position> positions = new HashMap<>();
-        m.events().forEach(e -> positions.put(e.id, e.at));
+        m.events().forEach(e -> positions.put(e.id(), e.at()));
         m.rules().forEach(r -> positions.put("rule:" + r.id(), r.at()));
         return new Scenario(m.id(), m.title(), m.file(), from, to, m.sources(), m.actors(), ordered, m.rules(),
                 List.copyOf(m.removed()), hash(m.contents()), m.extendsId(), Collections.unmodifiableMap(dates),
                 Collections.unmodifiableMap(positions));
     }
 
+    /** The limit of a file's events holds for the story: its changes' and every extended file's count too. */
+    private static String tooManyEvents(int count) {
+        return "too many events: " + count + ", counting the scenarios it extends (the limit is "
+                + Limits.MAX_EVENTS + ")";
+    }
+
     /**
      * Past the listed number of problems, looking for more only costs time: each unknown name is
      * compared with every known one, and a hostile file can hold tens of thousands of both.
      */
-    private static boolean tooMany(List<Problem> problems) {
+    static boolean tooMany(List<Problem> problems) {
         return problems.size() > InvalidScenarioException.MAX_PROBLEMS;
-    }
-
-    private void checkReferences(EventDraft e, Merged m, Set<String> eventIds, List<Problem> problems) {
-        for (EventDraft.Reference r : e.references) {
-            if (tooMany(problems)) {
-                return;
-            }
-            Collection<String> known = switch (r.kind()) {
-                case ACTOR -> m.actors().keySet();
-                case SOURCE -> m.sources().keySet();
-                case EVENT -> eventIds;
-            };
-            if (!known.contains(r.name())) {
-                problems.add(new Problem(r.at(), "unknown " + r.kind().name().toLowerCase() + " '" + r.name() + "'"
-                        + Suggestions.hint(r.name(), known)));
-            }
-        }
-        for (DateRef d : e.dateRefs().values()) {
-            if (tooMany(problems)) {
-                return;
-            }
-            if (d.isRelative() && !eventIds.contains(d.anchor())) {
-                problems.add(new Problem(d.at(), "unknown event '" + d.anchor() + "' in a relative date"
-                        + Suggestions.hint(d.anchor(), eventIds)));
-            }
-        }
-    }
-
-    /**
-     * Dates {@code start} and the events it is anchored on, walking the anchors in a loop (a file
-     * may chain thousands of events). A cycle is reported once, at the event where the walk entered
-     * it; its members, and every event anchored on them, stay {@code unresolved} so that the same
-     * cycle is not reported again from each of them.
-     */
-    private static void resolveOn(EventDraft start, Map<String, EventDraft> byId, Map<String, LocalDate> dates,
-                                  Set<String> unresolved, List<Problem> problems) {
-        List<EventDraft> path = new ArrayList<>();
-        Map<String, Integer> onPath = new HashMap<>();
-        EventDraft e = start;
-        LocalDate date = null;
-        while (true) {
-            if (dates.containsKey(e.id)) {
-                date = dates.get(e.id);
-                break;
-            }
-            if (unresolved.contains(e.id)) {
-                break;
-            }
-            if (onPath.containsKey(e.id)) {
-                List<String> cycle = new ArrayList<>(path.subList(onPath.get(e.id), path.size()).stream()
-                        .map(x -> x.id).toList());
-                cycle.add(e.id);
-                problems.add(new Problem(e.positionOf("on"), "relative dates form a cycle: "
-                        + String.join(" -> ", cycle)));
-                break;
-            }
-            if (!e.on.isRelative()) {
-                date = e.on.date();
-                dates.put(e.id, date);
-                break;
-            }
-            onPath.put(e.id, path.size());
-            path.add(e);
-            e = byId.get(e.on.anchor());
-        }
-        for (int i = path.size() - 1; i >= 0; i--) {
-            EventDraft p = path.get(i);
-            if (date == null) {
-                unresolved.add(p.id);
-            } else {
-                date = date.plusDays(p.on.days());
-                dates.put(p.id, date);
-            }
-        }
     }
 
     private static LocalDate dateOf(DateRef r, Map<String, LocalDate> dates) {
@@ -506,57 +238,18 @@ public final class ScenarioAssembler {
 
     /** Builds the stored event of a draft whose anchors all have dates. */
     public static StoryEvent build(EventDraft e, LocalDate on, Map<String, LocalDate> dates, List<Problem> problems) {
-        LocalDate reported = e.reported == null ? on : dateOf(e.reported, dates);
+        LocalDate reported = e.reported() == null ? on : dateOf(e.reported(), dates);
         if (reported.isBefore(on)) {
-            problems.add(new Problem(e.positionOf("reported"), "event '" + e.id + "' is reported on " + reported
+            problems.add(new Problem(e.positionOf("reported"), "event '" + e.id() + "' is reported on " + reported
                     + ", before it happened (" + on + ")"));
             return null;
         }
         Map<String, Object> values = new LinkedHashMap<>();
-        for (var f : e.fields.entrySet()) {
+        for (var f : e.fields().entrySet()) {
             values.put(f.getKey(), f.getValue() instanceof DateRef r ? dateOf(r, dates) : f.getValue());
         }
-        Meta meta = new Meta(e.id, on, e.time, e.approx, reported, e.summary, e.sources, e.rule);
-        return EventTypes.build(EventTypes.get(e.type), meta, values);
-    }
-
-    /**
-     * Day by day; within a day by time ({@code 00:00} if none), then file order; an event anchored
-     * {@code days: 0} on another without a time of its own comes right after its anchor.
-     */
-    private static List<StoryEvent> order(List<StoryEvent> events, Map<String, EventDraft> drafts) {
-        Map<String, Integer> position = new HashMap<>();
-        for (int i = 0; i < events.size(); i++) {
-            position.put(events.get(i).meta().id(), i);
-        }
-        Map<String, List<StoryEvent>> followers = new HashMap<>();
-        List<StoryEvent> leaders = new ArrayList<>();
-        for (StoryEvent e : events) {
-            EventDraft d = drafts.get(e.meta().id());
-            if (d.on.isRelative() && d.on.days() == 0 && d.time == null && position.containsKey(d.on.anchor())) {
-                followers.computeIfAbsent(d.on.anchor(), k -> new ArrayList<>()).add(e);
-            } else {
-                leaders.add(e);
-            }
-        }
-        leaders.sort(Comparator.comparing((StoryEvent e) -> e.meta().on())
-                .thenComparing(e -> e.meta().at() == null ? "00:00" : e.meta().at())
-                .thenComparing(e -> position.get(e.meta().id())));
-        List<StoryEvent> out = new ArrayList<>(events.size());
-        // depth first, with a stack of our own: a file may chain thousands of same-day events
-        Deque<StoryEvent> stack = new ArrayDeque<>();
-        for (StoryEvent leader : leaders) {
-            stack.push(leader);
-            while (!stack.isEmpty()) {
-                StoryEvent e = stack.pop();
-                out.add(e);
-                List<StoryEvent> next = followers.getOrDefault(e.meta().id(), List.of());
-                for (int i = next.size() - 1; i >= 0; i--) {
-                    stack.push(next.get(i));
-                }
-            }
-        }
-        return out;
+        Meta meta = new Meta(e.id(), on, e.time(), e.approx(), reported, e.summary(), e.sources(), e.rule());
+        return EventTypes.build(EventTypes.get(e.type()), meta, values);
     }
 
 

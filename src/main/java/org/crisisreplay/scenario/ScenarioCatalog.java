@@ -54,7 +54,7 @@ public final class ScenarioCatalog {
 
     private static java.util.Optional<String> idOf(Path p) {
         try {
-            if (Files.size(p) > ScenarioReader.MAX_BYTES) {
+            if (Files.size(p) > Limits.MAX_BYTES) {
                 return java.util.Optional.empty();
             }
             String text = new String(Files.readAllBytes(p), StandardCharsets.UTF_8);

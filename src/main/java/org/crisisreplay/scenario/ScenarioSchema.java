@@ -26,7 +26,7 @@ public final class ScenarioSchema {
         root.put("description", "A crisis as dated, sourced events; or a what-if file that extends another scenario.");
         root.put("type", "object");
         ObjectNode props = root.putObject("properties");
-        props.set("scenario", string("The scenario's id.").put("pattern", "^" + ScenarioReader.SCENARIO_ID.pattern() + "$"));
+        props.set("scenario", string("The scenario's id.").put("pattern", "^" + Nodes.ID.pattern() + "$"));
         props.set("title", string("A title for readers."));
         props.set("description", string("What the scenario is about."));
         ObjectNode period = object("The days the simulation runs; default: first to last event.");
@@ -108,7 +108,7 @@ public final class ScenarioSchema {
             p.set("id", string("Unique in the scenario."));
             p.set("on", ref("dateRef"));
         }
-        p.set("at", string("Time of day, orders events within a day.").put("pattern", "^" + ScenarioReader.TIME.pattern() + "$"));
+        p.set("at", string("Time of day, orders events within a day.").put("pattern", "^" + EventReader.TIME.pattern() + "$"));
         p.set("approx", JSON.objectNode().put("type", "boolean"));
         p.set("reported", ref("dateRef"));
         ObjectNode type = string("The event type.");
@@ -153,7 +153,7 @@ public final class ScenarioSchema {
 
     private static ObjectNode fieldValue(EventTypes.FieldSpec f) {
         if (f.unknown() && (f.kind() == EventTypes.Kind.FIGURE || f.kind() == EventTypes.Kind.AMOUNT)) {
-            ObjectNode unknown = JSON.objectNode().put("const", ScenarioReader.UNKNOWN);
+            ObjectNode unknown = JSON.objectNode().put("const", EventReader.UNKNOWN);
             return f.kind() == EventTypes.Kind.FIGURE ? oneOf(unknown, ref("figure"))
                     : oneOf(JSON.objectNode().put("const", "all"), unknown, ref("figure"));
         }
@@ -195,7 +195,7 @@ public final class ScenarioSchema {
     private static ObjectNode rule() {
         ObjectNode r = object("A condition and the events it makes.");
         ObjectNode p = r.putObject("properties");
-        p.set("id", string(null).put("pattern", "^" + ScenarioReader.SCENARIO_ID.pattern() + "$"));
+        p.set("id", string(null).put("pattern", "^" + Nodes.ID.pattern() + "$"));
         p.set("when", ref("condition"));
         p.set("after_days", JSON.objectNode().put("type", "integer").put("minimum", 0));
         p.set("repeat", JSON.objectNode().put("type", "boolean"));
@@ -244,7 +244,7 @@ public final class ScenarioSchema {
         ObjectNode o = JSON.objectNode();
         o.put("description", description);
         o.put("type", "object");
-        o.putObject("propertyNames").put("pattern", "^" + ScenarioReader.NAME.pattern() + "$");
+        o.putObject("propertyNames").put("pattern", "^" + Nodes.NAME.pattern() + "$");
         o.set("additionalProperties", value);
         return o;
     }

@@ -123,7 +123,7 @@ class BadInputCorpusTest {
         // one event over the limit of a file, each small enough to stay under 4 MiB
         StringBuilder many = new StringBuilder("scenario: bad-too-many-events\nperiod: {from: 2022-01-01, to: 2022-01-31}"
                 + "\nevents:\n");
-        for (int i = 0; i <= ScenarioReader.MAX_EVENTS; i++) {
+        for (int i = 0; i <= Limits.MAX_EVENTS; i++) {
             many.append("  - {id: n").append(i).append(", on: 2022-01-20, type: Note, text: x}\n");
         }
         Path tooMany = write("too-many-events.yaml", many.toString().getBytes(StandardCharsets.UTF_8));
@@ -133,7 +133,7 @@ class BadInputCorpusTest {
         // with one event more, and a what-if of that one adding two
         StringBuilder manyBase = new StringBuilder("scenario: bad-many-base\nperiod: {from: 2022-01-01, to: 2022-01-31}"
                 + "\nevents:\n");
-        for (int i = 2; i < ScenarioReader.MAX_EVENTS; i++) {
+        for (int i = 2; i < Limits.MAX_EVENTS; i++) {
             manyBase.append("  - {id: n").append(i).append(", on: 2022-01-20, type: Note, text: x}\n");
         }
         write("many-base.yaml", manyBase.toString().getBytes(StandardCharsets.UTF_8));

@@ -2,7 +2,11 @@ package org.crisisreplay.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.crisisreplay.story.StoryEvent;
+import org.crisisreplay.timeline.EventJson;
+
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +21,15 @@ public record StoryRun(List<JsonNode> events) {
     /** The what-if fixtures under {@code src/test/resources/whatif/}. */
     public static String fixture(String name) {
         return "src/test/resources/whatif/" + name;
+    }
+
+    /** The events as {@code events --json} prints them, made without a store (numbered in order). */
+    public static StoryRun of(List<StoryEvent> events) {
+        List<JsonNode> out = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            out.add(EventJson.of(events.get(i), i + 1));
+        }
+        return new StoryRun(out);
     }
 
     public static StoryRun of(Path dataDir, String file) {

@@ -8,6 +8,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 import org.crisisreplay.scenario.InvalidScenarioException;
+import org.crisisreplay.scenario.Limits;
 import org.crisisreplay.scenario.Position;
 import org.crisisreplay.scenario.Problem;
 import org.crisisreplay.scenario.Scenario;
@@ -172,9 +173,9 @@ public final class TableImport {
                             "the row has " + r.size() + " cells, the header " + header.size()));
                     continue;
                 }
-                if (entries.size() >= ScenarioReader.MAX_EVENTS) {
+                if (entries.size() >= Limits.MAX_EVENTS) {
                     throw new InvalidScenarioException(new Position(request.tableName(), row, 1),
-                            "the table has more than " + ScenarioReader.MAX_EVENTS + " events, the most a scenario may "
+                            "the table has more than " + Limits.MAX_EVENTS + " events, the most a scenario may "
                                     + "hold; split it (by date, say) and import each part");
                 }
                 Entry e = new Row(r, row).entry();
@@ -715,19 +716,19 @@ public final class TableImport {
         }
         String text = sb.toString();
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > ScenarioReader.MAX_BYTES) {
+        if (bytes.length > Limits.MAX_BYTES) {
             long size = 0;
             int row = entries.get(entries.size() - 1).row();
             String[] lines = text.split("\n");
             for (int i = 0; i < lines.length; i++) {
                 size += lines[i].getBytes(StandardCharsets.UTF_8).length + 1;
-                if (size > ScenarioReader.MAX_BYTES && i >= firstEventLine - 1) {
+                if (size > Limits.MAX_BYTES && i >= firstEventLine - 1) {
                     row = rows.get(Math.min(i - (firstEventLine - 1), rows.size() - 1));
                     break;
                 }
             }
             throw new InvalidScenarioException(new Position(request.tableName(), row, 1), "from this row on the scenario "
-                    + "would pass " + ScenarioReader.MAX_BYTES + " bytes (4 MiB), the most a scenario file may hold; "
+                    + "would pass " + Limits.MAX_BYTES + " bytes (4 MiB), the most a scenario file may hold; "
                     + "split the table (by date, say) and import each part");
         }
         return new Written(text, bytes, request.out().toString(), firstEventLine, rows);

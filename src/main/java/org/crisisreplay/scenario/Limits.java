@@ -1,0 +1,15 @@
+package org.crisisreplay.scenario;
+
+/** Limits that keep a hostile or mistaken scenario file from exhausting the machine. */
+public final class Limits {
+
+    public static final long MAX_BYTES = 4L * 1024 * 1024;
+    public static final int MAX_ALIASES = 50;
+    public static final int MAX_DEPTH = 32;
+    public static final int MAX_EVENTS = 50_000;
+    /** The longest span of days a file may name (relative dates, shifts, withdrawal windows). */
+    public static final int MAX_DAYS = 36_500;
+
+    private Limits() {
+    }
+}
