@@ -2,7 +2,6 @@ package org.crisisreplay.cli;
 
 import org.crisisreplay.scenario.InvalidScenarioException;
 import org.crisisreplay.simulation.RuleBreach;
-import org.crisisreplay.simulation.Simulator;
 import org.crisisreplay.story.InvariantViolation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,6 +10,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +31,6 @@ public class Cli implements Runnable {
     public static final int FAILED = 1;
     public static final int INVALID = 2;
 
-    static final ThreadLocal<Engine> ENGINE = new ThreadLocal<>();
-
     /** Set when the program is stopped (Ctrl-C, SIGTERM): what fails after that is the stop itself. */
     private static volatile boolean SHUTTING_DOWN;
 
@@ -42,14 +40,6 @@ public class Cli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a verb (see --help)");
-    }
-
-    static Engine engine() {
-        return ENGINE.get();
-    }
-
-    static Workspace workspace() {
-        return new Workspace(ENGINE.get());
     }
 
     public static int run(String... args) {
@@ -64,15 +54,15 @@ public class Cli implements Runnable {
         for (String a : args) {
             (a.startsWith("--spring.") || a.startsWith("--crisis-replay.") ? springArgs : ours).add(a);
         }
+        Engine engine = new Engine(springArgs, err);
         Thread interrupted = new Thread(() -> {
             SHUTTING_DOWN = true;
-            Simulator.running().ifPresent(id ->
+            engine.running().ifPresent(id ->
                     err.println("interrupted: the run of " + id + " was stopped; nothing of it was stored"));
         });
         Runtime.getRuntime().addShutdownHook(interrupted);
-        try (Engine engine = new Engine(springArgs, err)) {
-            ENGINE.set(engine);
-            CommandLine cl = new CommandLine(new Cli());
+        try (engine; Workspace workspace = new Workspace(engine, err)) {
+            CommandLine cl = new CommandLine(new Cli(), new Verbs(workspace));
             cl.setOut(new PrintWriter(out, true));
             cl.setErr(new PrintWriter(err, true));
             cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -91,7 +81,6 @@ public class Cli implements Runnable {
                     + "; the store is unchanged");
             return FAILED;
         } finally {
-            ENGINE.remove();
             try {
                 Runtime.getRuntime().removeShutdownHook(interrupted);
             } catch (IllegalStateException shuttingDown) {
@@ -136,6 +125,27 @@ public class Cli implements Runnable {
             t = t.getCause();
         }
         return ex;
+    }
+
+    /** Makes each verb with what it needs given to its constructor (the workspace), else as picocli would. */
+    static final class Verbs implements CommandLine.IFactory {
+
+        private final Workspace workspace;
+
+        Verbs(Workspace workspace) {
+            this.workspace = workspace;
+        }
+
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            for (Constructor<?> c : type.getDeclaredConstructors()) {
+                if (c.getParameterCount() == 1 && c.getParameterTypes()[0] == Workspace.class) {
+                    c.setAccessible(true);
+                    return type.cast(c.newInstance(workspace));
+                }
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -61,7 +61,7 @@ public class Simulator {
     private final HighWaterMark highWaterMark;
 
     /** The scenario being run, if any: what a user who interrupts the program is told was not stored. */
-    private static final AtomicReference<String> RUNNING = new AtomicReference<>();
+    private final AtomicReference<String> running = new AtomicReference<>();
 
     public Simulator(CommandGateway commands, TransactionManager transactions, EventStore eventStore,
                      HighWaterMark highWaterMark) {
@@ -72,8 +72,8 @@ public class Simulator {
     }
 
     /** The storyline being run in this process right now, if any. */
-    public static Optional<String> running() {
-        return Optional.ofNullable(RUNNING.get());
+    public Optional<String> running() {
+        return Optional.ofNullable(running.get());
     }
 
     public record Outcome(String storylineId, boolean stored, int events) {
@@ -89,13 +89,13 @@ public class Simulator {
         if (isStored(id)) {
             return new Outcome(id, false, 0);
         }
-        RUNNING.set(id);
+        running.set(id);
         try {
             Run run = play(scenario, true);
             highWaterMark.record();
             return new Outcome(id, true, run.applied);
         } finally {
-            RUNNING.set(null);
+            running.set(null);
         }
     }
 

@@ -1,20 +1,17 @@
 package org.crisisreplay.web;
 
 import org.crisisreplay.scenario.InvalidScenarioException;
-import org.crisisreplay.scenario.Scenario;
 import org.crisisreplay.scenario.ScenarioAssembler;
 import org.crisisreplay.scenario.ScenarioCatalog;
 import org.crisisreplay.scenario.ScenarioFile;
 import org.crisisreplay.scenario.ScenarioReader;
-import org.crisisreplay.simulation.Simulator;
-import org.crisisreplay.timeline.Projections;
+import org.crisisreplay.storylines.Storylines;
 import org.crisisreplay.timeline.Timeline;
 import org.crisisreplay.timeline.Views;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,18 +24,15 @@ import java.util.Map;
 public class Library {
 
     public static final int MAX_UPLOAD = 1024 * 1024;
-    private static final Duration WAIT = Duration.ofMinutes(10);
 
     private final ScenarioCatalog catalog;
-    private final Simulator simulator;
-    private final Projections projections;
+    private final Storylines storylines;
     private final Timeline timeline;
 
-    public Library(@Value("${crisis-replay.scenarios:scenarios}") String folder, Simulator simulator,
-                   Projections projections, Timeline timeline) {
+    public Library(@Value("${crisis-replay.scenarios:scenarios}") String folder, Storylines storylines,
+                   Timeline timeline) {
         this.catalog = new ScenarioCatalog(Path.of(folder));
-        this.simulator = simulator;
-        this.projections = projections;
+        this.storylines = storylines;
         this.timeline = timeline;
     }
 
@@ -71,11 +65,11 @@ public class Library {
     public synchronized Views.Story story(String id) {
         Path file = catalog.known().get(id);
         if (file != null) {
-            return store(new ScenarioAssembler(catalog).load(file));
+            return storylines.open(new ScenarioAssembler(catalog).load(file)).story();
         }
         String storyline = timeline.head(id).orElseThrow(() -> ApiError.notFound("no scenario '" + id + "'"));
         Timeline.Storyline s = timeline.storyline(storyline).orElseThrow(() -> ApiError.notFound("no scenario '" + id + "'"));
-        return new Views.Story(s.scenario(), s.id(), s.from(), s.to(), s.removed());
+        return Storylines.story(s);
     }
 
     /** Checks, runs and stores an uploaded scenario; returns its id. */
@@ -89,15 +83,14 @@ public class Library {
         if (f.extendsRef() != null) {
             checkExtends(f);
         }
-        store(new ScenarioAssembler(catalog).load(yaml, virtual, "upload.yaml"));
+        storylines.open(new ScenarioAssembler(catalog).load(yaml, virtual, "upload.yaml"));
         return f.id();
     }
 
     /** Over HTTP, {@code extends} names a known scenario id or a file inside the served folder, nothing else. */
     private void checkExtends(ScenarioFile f) {
         String ref = f.extendsRef();
-        boolean looksLikePath = ref.contains("/") || ref.contains("\\") || ref.endsWith(".yaml") || ref.endsWith(".yml");
-        if (!looksLikePath) {
+        if (!ScenarioCatalog.looksLikePath(ref)) {
             if (!catalog.known().containsKey(ref)) {
                 throw new InvalidScenarioException(f.extendsAt(), "'extends' names no known scenario '" + ref + "'");
             }
@@ -109,12 +102,6 @@ public class Library {
             throw new InvalidScenarioException(f.extendsAt(),
                     "'extends' may name only a known scenario id or a file inside the scenarios folder");
         }
-    }
-
-    private Views.Story store(Scenario s) {
-        simulator.run(s);
-        projections.awaitStoryline(s.storylineId(), WAIT);
-        return new Views.Story(s.id(), s.storylineId(), s.from(), s.to(), s.removed());
     }
 
 }
