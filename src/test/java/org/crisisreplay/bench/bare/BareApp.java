@@ -23,7 +23,7 @@ public class BareApp {
     public record Happened(int n) {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         try (ConfigurableApplicationContext context = SpringApplication.run(BareApp.class, args)) {
             JdbcEventStorageEngine engine = (JdbcEventStorageEngine) context.getBean(EventStorageEngine.class);
             try {
