@@ -26,7 +26,9 @@ class RebuildCommand implements Callable<Integer> {
         Engine engine = workspace.engine();
         // a rebuild replays the whole store through a streaming processor
         engine.useStreamingProcessor();
-        engine.bean(Projections.class).rebuild(Storylines.PROJECTION_WAIT);
+        try (Progress progress = new Progress("rebuild", 1, workspace.err())) {
+            engine.bean(Projections.class).rebuild(Storylines.PROJECTION_WAIT, progress::at);
+        }
         Timeline.Counts c = engine.bean(Timeline.class).counts();
         spec.commandLine().getOut().printf("rebuilt projection 'timeline': replayed %d stored events "
                 + "(%d storylines, %d story events, %d day states)%n", c.events(), c.storylines(), c.storyEvents(),

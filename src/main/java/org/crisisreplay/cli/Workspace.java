@@ -1,5 +1,7 @@
 package org.crisisreplay.cli;
 
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.Registration;
 import org.crisisreplay.scenario.ContentKey;
 import org.crisisreplay.scenario.InvalidScenarioException;
 import org.crisisreplay.scenario.Position;
@@ -12,6 +14,7 @@ import org.crisisreplay.state.State;
 import org.crisisreplay.store.HighWaterMark;
 import org.crisisreplay.store.Store;
 import org.crisisreplay.storylines.Storylines;
+import org.crisisreplay.story.Commands;
 import org.crisisreplay.timeline.Timeline;
 import org.crisisreplay.timeline.Views;
 
@@ -41,6 +44,11 @@ final class Workspace implements AutoCloseable {
 
     Engine engine() {
         return engine;
+    }
+
+    /** Where messages and progress go. */
+    PrintStream err() {
+        return err;
     }
 
     ScenarioCatalog catalog() {
@@ -99,9 +107,23 @@ final class Workspace implements AutoCloseable {
 
     Opened open(Scenario s) {
         return stored(s.storylineId()).orElseGet(() -> {
-            Storylines.Opened o = engine.bean(Storylines.class).open(s);
+            Storylines.Opened o = withProgress("run " + s.id(), s.events().size(), () -> engine.bean(Storylines.class).open(s));
             return new Opened(s.title(), o.story(), engine.bean(Views.class), engine.bean(Timeline.class));
         });
+    }
+
+    /** Does the work with a progress bar (if it takes long) counting the events the simulator records. */
+    private <T> T withProgress(String task, long expected, java.util.function.Supplier<T> work) {
+        CommandBus bus = engine.bean(CommandBus.class);
+        try (Progress progress = new Progress(task, expected, err);
+             Registration counting = bus.registerDispatchInterceptor(commands -> (i, command) -> {
+                 if (command.getPayload() instanceof Commands.RecordEvent) {
+                     progress.step();
+                 }
+                 return command;
+             })) {
+            return work.get();
+        }
     }
 
     /** The storyline from the store as it is, without the application context, if it holds it. */

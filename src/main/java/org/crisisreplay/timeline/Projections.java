@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.BiConsumer;
 
 /**
  * Keeps the read models level with the event store. With the projection run in the appending
@@ -61,6 +62,11 @@ public class Projections {
 
     /** Waits until the projection has handled every stored event. */
     public void awaitCaughtUp(Duration timeout) {
+        awaitCaughtUp(timeout, (done, of) -> { });
+    }
+
+    /** Waits until the projection has handled every stored event, telling {@code progress} (position, head). */
+    private void awaitCaughtUp(Duration timeout, BiConsumer<Long, Long> progress) {
         if (streaming().isEmpty()) {
             return;
         }
@@ -72,6 +78,7 @@ public class Projections {
         long deadline = System.nanoTime() + timeout.toNanos();
         StreamingEventProcessor p = processor();
         while (!caughtUp(p, target.getAsLong())) {
+            progress.accept(position(p), target.getAsLong());
             if (p.isError()) {
                 throw new IllegalStateException("the '" + TimelineProjection.GROUP + "' projection stopped on an error");
             }
@@ -87,6 +94,10 @@ public class Projections {
         }
     }
 
+    private static long position(StreamingEventProcessor p) {
+        return p.processingStatus().values().stream().mapToLong(s -> s.getCurrentPosition().orElse(0)).min().orElse(0);
+    }
+
     private static boolean caughtUp(StreamingEventProcessor p, long head) {
         var status = p.processingStatus();
         if (status.isEmpty()) {
@@ -100,10 +111,15 @@ public class Projections {
 
     /** Drops the read models and replays every stored event into them. */
     public void rebuild(Duration timeout) {
+        rebuild(timeout, (done, of) -> { });
+    }
+
+    /** Drops the read models and replays every stored event into them, telling {@code progress} (position, head). */
+    public void rebuild(Duration timeout, BiConsumer<Long, Long> progress) {
         StreamingEventProcessor p = processor();
         p.shutDown();
         p.resetTokens();
         p.start();
-        awaitCaughtUp(timeout);
+        awaitCaughtUp(timeout, progress);
     }
 }

@@ -35,12 +35,12 @@ class WatchCommandTest {
                 "watch", whatIf.toString(), "--answers=3", "--spring.datasource.url=" + CliHarness.storeUrl(data)));
 
         awaitOutput(out, "(check 1)", watching, err);
-        assertThat(text(out)).contains("first divergence").contains("3000");
+        assertThat(text(out)).contains("first divergence").contains("| 3,000  [");
 
         Files.writeString(whatIf, whatIfWithTroops(3500));
         awaitOutput(out, "(check 2)", watching, err);
         String second = text(out).substring(text(out).indexOf("(check 2)"));
-        assertThat(second).contains("3500").doesNotContain("3000");
+        assertThat(second).contains("| 3,500  [").doesNotContain("| 3,000  [");
 
         Files.writeString(whatIf, whatIfWithTroops(3500).replace("to: {troops: 3500}", "to: {troops: many}"));
         assertThat(watching.get(3, TimeUnit.MINUTES)).as(text(err)).isZero();

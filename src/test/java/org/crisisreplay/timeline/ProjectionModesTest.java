@@ -35,7 +35,7 @@ class ProjectionModesTest {
         assertThat(Tables.dump(pooled)).containsExactlyElementsOf(synchronous);
 
         CliHarness.Result rebuilt = ok(CliHarness.run(sync, "rebuild"));
-        assertThat(rebuilt.out()).contains("3 storylines");
+        assertThat(rebuilt.out()).contains("2 storylines");
         assertThat(Tables.dump(sync)).containsExactlyElementsOf(synchronous);
     }
 
