@@ -1,6 +1,7 @@
 package org.crisisreplay.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.crisisreplay.scenario.ContentKey;
 import org.crisisreplay.scenario.InvalidScenarioException;
 import org.crisisreplay.scenario.Scenario;
 import org.crisisreplay.scenario.ScenarioAssembler;
@@ -108,17 +109,31 @@ class WatchCommand implements Callable<Integer> {
             if (basePath == null) {
                 return file.getFileName() + " extends nothing: name the scenario to compare with (--against BASE)\n";
             }
-            Scenario b = assembler.load(basePath);
-            Views.Story base = storylines.open(b).story();
+            Base base = base(basePath, assembler, catalog, storylines);
             return storylines.draft(w, story -> {
-                ObjectNode diff = views.diff(base, story);
-                return json ? Json.pretty(diff) + "\n" : DiffCommand.text(diff, b.title(), w.title());
+                ObjectNode diff = views.diff(base.story(), story);
+                return json ? Json.pretty(diff) + "\n" : DiffCommand.text(diff, base.title(), w.title());
             });
         } catch (InvalidScenarioException e) {
             StringBuilder sb = new StringBuilder();
             e.problems().forEach(p -> sb.append(p).append('\n'));
             return sb.toString();
         }
+    }
+
+    private record Base(String key, String title, Views.Story story) {
+    }
+
+    /** The base, stored once; assembled again only when its content changes. */
+    private Base base;
+
+    private Base base(Path basePath, ScenarioAssembler assembler, ScenarioCatalog catalog, Storylines storylines) {
+        String key = ContentKey.storylineId(basePath, catalog).orElse(null);
+        if (base == null || key == null || !key.equals(base.key())) {
+            Scenario b = assembler.load(basePath);
+            base = new Base(key, b.title(), storylines.open(b).story());
+        }
+        return base;
     }
 
     /** The file a what-if extends, or null. */
