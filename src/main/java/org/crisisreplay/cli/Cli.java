@@ -19,14 +19,15 @@ import java.util.List;
 @Command(name = "crisis-replay", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = {"Replay a crisis day by day, query the state on any date, and run what-if scenarios.",
                 "Options starting with --spring. (e.g. --spring.datasource.url=...) configure the store."},
-        subcommands = {ReplayCommand.class, StateCommand.class, ValidateCommand.class, EventsCommand.class,
-                RebuildCommand.class, SeriesCommand.class, SourcesCommand.class, DiffCommand.class, WatchCommand.class,
-                ServeCommand.class, SchemaCommand.class,
-                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:anything else (the store is in use, an I/O error, ...)",
                 "2:invalid input: a scenario file or an argument"})
 public class Cli implements Runnable {
+
+    /** The verbs, in the order help lists them. */
+    static final List<Class<?>> VERBS = List.of(ReplayCommand.class, StateCommand.class, ValidateCommand.class,
+            EventsCommand.class, RebuildCommand.class, SeriesCommand.class, SourcesCommand.class, DiffCommand.class,
+            WatchCommand.class, ServeCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class);
 
     public static final int OK = 0;
     public static final int FAILED = 1;
@@ -63,7 +64,16 @@ public class Cli implements Runnable {
         });
         Runtime.getRuntime().addShutdownHook(interrupted);
         try (engine; Workspace workspace = new Workspace(engine, err)) {
-            CommandLine cl = new CommandLine(new Cli(), new Verbs(workspace));
+            Verbs verbs = new Verbs(workspace);
+            CommandLine cl = new CommandLine(new Cli(), verbs);
+            String named = ours.isEmpty() || ours.get(0).startsWith("-") ? null : ours.get(0);
+            boolean known = VERBS.stream().anyMatch(v -> nameOf(v).equals(named) && v != CommandLine.HelpCommand.class);
+            // the verb named is the only one picocli has to model (all of them for help, or a typo's suggestions)
+            for (Class<?> verb : VERBS) {
+                if (!known || nameOf(verb).equals(named)) {
+                    cl.addSubcommand(nameOf(verb), verbs.create(verb));
+                }
+            }
             cl.setOut(new PrintWriter(out, true));
             cl.setErr(new PrintWriter(err, true));
             cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -88,6 +98,10 @@ public class Cli implements Runnable {
                 // the JVM is already exiting: the hook is running or has run
             }
         }
+    }
+
+    private static String nameOf(Class<?> verb) {
+        return verb.getAnnotation(Command.class).name();
     }
 
     /** Every failure becomes one clear message and an exit code; never a stack trace. */
@@ -138,14 +152,22 @@ public class Cli implements Runnable {
         }
 
         @Override
-        public <K> K create(Class<K> type) throws Exception {
+        public <K> K create(Class<K> type) {
             for (Constructor<?> c : type.getDeclaredConstructors()) {
                 if (c.getParameterCount() == 1 && c.getParameterTypes()[0] == Workspace.class) {
                     c.setAccessible(true);
-                    return type.cast(c.newInstance(workspace));
+                    try {
+                        return type.cast(c.newInstance(workspace));
+                    } catch (ReflectiveOperationException e) {
+                        throw new CommandLine.InitializationException("cannot make " + type.getSimpleName(), e);
+                    }
                 }
             }
-            return CommandLine.defaultFactory().create(type);
+            try {
+                return CommandLine.defaultFactory().create(type);
+            } catch (Exception e) {
+                throw new CommandLine.InitializationException("cannot make " + type.getSimpleName(), e);
+            }
         }
     }
 
