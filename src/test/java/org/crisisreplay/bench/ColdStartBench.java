@@ -39,12 +39,16 @@ class ColdStartBench {
     @TempDir
     Path work;
 
-    record Sample(double seconds, long rssKb) {
+    record Sample(double seconds, double cpuSeconds, long rssKb) {
     }
 
     record Row(String what, List<Sample> samples) {
         double median() {
             return medianOf(samples.stream().map(Sample::seconds).toList());
+        }
+
+        double medianCpu() {
+            return medianOf(samples.stream().map(Sample::cpuSeconds).toList());
         }
 
         long peakRss() {
@@ -76,13 +80,15 @@ class ColdStartBench {
         List<Double> loop = watchLoop(work.resolve("watch"));
 
         StringBuilder t = new StringBuilder();
-        t.append(String.format("%n%-62s %9s %8s %10s%n", "measure (median of " + RUNS + ")", "wall s", "x bare", "peak RSS"));
+        t.append(String.format("%n| %-58s | %8s | %6s | %8s | %6s | %8s |%n", "measure (median of " + RUNS + " processes)",
+                "wall s", "x bare", "CPU s", "x bare", "peak RSS"));
+        t.append("|" + "-".repeat(60) + "|---------:|-------:|---------:|-------:|---------:|\n");
         for (Row r : rows) {
-            t.append(String.format("%-62s %9.2f %8.2f %7d MB%n", r.what(), r.median(), r.median() / bare.median(),
-                    r.peakRss() / 1024));
+            t.append(String.format("| %-58s | %8.2f | %6.2f | %8.2f | %6.2f | %5d MB |%n", r.what(), r.median(),
+                    r.median() / bare.median(), r.medianCpu(), r.medianCpu() / bare.medianCpu(), r.peakRss() / 1024));
         }
-        t.append(String.format("%-62s %8.0f ms %8s %10s%n", "watch: save -> printed diff, warm (median of " + loop.size() + ")",
-                medianOf(loop), "", ""));
+        t.append(String.format("| %-58s | %5.0f ms | %6s | %8s | %6s | %8s |%n",
+                "watch: save -> printed diff, warm (median of " + loop.size() + " saves)", medianOf(loop), "", "", "", ""));
         t.append(String.format("machine: %d cores, %s, load average at the end: %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                 Files.readString(Path.of("/proc/loadavg")).trim()));
@@ -107,15 +113,19 @@ class ColdStartBench {
     }
 
     private static Sample bareApp(Path data) throws Exception {
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return timed(List.of("java", "-cp", cp, BareApp.class.getName(), "--spring.config.name=bare",
+        // the bench's own classes and the very libraries the program ships with (target/app/lib)
+        StringBuilder cp = new StringBuilder(Path.of("target/test-classes").toAbsolutePath().toString());
+        try (Stream<Path> libs = Files.list(JarHarness.launcher().resolveSibling("app").resolve("lib"))) {
+            libs.sorted().forEach(l -> cp.append(java.io.File.pathSeparator).append(l));
+        }
+        return timed(List.of("java", "-cp", cp.toString(), BareApp.class.getName(), "--spring.config.name=bare",
                 "--spring.datasource.url=" + CliHarness.storeUrl(data)));
     }
 
     /** Wall time and peak RSS of one process (GNU time), which must succeed. */
     private static Sample timed(List<String> command) throws Exception {
         Path rss = Files.createTempFile("rss", ".txt");
-        List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-f", "%M", "-o", rss.toString()));
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-f", "%M %U %S", "-o", rss.toString()));
         cmd.addAll(command);
         long start = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -123,9 +133,10 @@ class ColdStartBench {
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
         double seconds = (System.nanoTime() - start) / 1e9;
         assertThat(p.exitValue()).as(String.join(" ", command)).isZero();
-        long kb = Long.parseLong(Files.readAllLines(rss).get(0).trim());
+        String[] measured = Files.readAllLines(rss).get(0).trim().split(" ");
         Files.delete(rss);
-        return new Sample(seconds, kb);
+        return new Sample(seconds, Double.parseDouble(measured[1]) + Double.parseDouble(measured[2]),
+                Long.parseLong(measured[0]));
     }
 
     /** {@code watch} in this JVM: the time from writing the file to the flushed diff, per save. */
