@@ -45,7 +45,7 @@ final class Progress implements AutoCloseable {
         if (bar == null && terminal && System.nanoTime() - start > AFTER.toNanos()) {
             bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(this.max).setStyle(ProgressBarStyle.ASCII)
                     .setUnit(" events", 1).showSpeed().setConsumer(new ConsoleProgressBarConsumer(err))
-                    .continuousUpdate().build();
+                    .startsFrom(done, Duration.ofNanos(System.nanoTime() - start)).build();
         }
         if (bar != null) {
             bar.maxHint(this.max);

@@ -2,6 +2,7 @@ package org.crisisreplay.cli;
 
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.Registration;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.crisisreplay.scenario.ContentKey;
 import org.crisisreplay.scenario.InvalidScenarioException;
 import org.crisisreplay.scenario.Position;
@@ -15,6 +16,8 @@ import org.crisisreplay.store.HighWaterMark;
 import org.crisisreplay.store.Store;
 import org.crisisreplay.storylines.Storylines;
 import org.crisisreplay.story.Commands;
+import org.crisisreplay.story.StoryEvent;
+import org.crisisreplay.timeline.TimelineProjection;
 import org.crisisreplay.timeline.Timeline;
 import org.crisisreplay.timeline.Views;
 
@@ -107,21 +110,32 @@ final class Workspace implements AutoCloseable {
 
     Opened open(Scenario s) {
         return stored(s.storylineId()).orElseGet(() -> {
-            Storylines.Opened o = withProgress("run " + s.id(), s.events().size(), () -> engine.bean(Storylines.class).open(s));
+            // each event is counted twice: when the simulator records it, and when it is projected
+            Storylines.Opened o = withProgress("run " + s.id(), 2L * s.events().size(), () -> engine.bean(Storylines.class).open(s));
             return new Opened(s.title(), o.story(), engine.bean(Views.class), engine.bean(Timeline.class));
         });
     }
 
-    /** Does the work with a progress bar (if it takes long) counting the events the simulator records. */
+    /**
+     * Does the work with a progress bar (if it takes long) counting the events the simulator records
+     * and those the projection handles.
+     */
     private <T> T withProgress(String task, long expected, java.util.function.Supplier<T> work) {
         CommandBus bus = engine.bean(CommandBus.class);
+        var processor = engine.bean(EventProcessingConfiguration.class).eventProcessor(TimelineProjection.GROUP);
         try (Progress progress = new Progress(task, expected, err);
-             Registration counting = bus.registerDispatchInterceptor(commands -> (i, command) -> {
+             Registration recorded = bus.registerDispatchInterceptor(commands -> (i, command) -> {
                  if (command.getPayload() instanceof Commands.RecordEvent) {
                      progress.step();
                  }
                  return command;
-             })) {
+             });
+             Registration projected = processor.map(p -> p.registerHandlerInterceptor((unitOfWork, chain) -> {
+                 if (unitOfWork.getMessage().getPayload() instanceof StoryEvent) {
+                     progress.step();
+                 }
+                 return chain.proceed();
+             })).orElse(() -> true)) {
             return work.get();
         }
     }

@@ -62,6 +62,7 @@ class ColdStartBench {
         List<String> jar = List.of("java", "-jar", JarHarness.jar().toString());
         Path stored = work.resolve("stored");
         run(launcher, stored, "state", BASELINE, "--on", "2022-01-01");
+        run(launcher, stored, "diff", BASELINE, "scenarios/what-if/kremlin-stalls.yaml");
 
         List<Row> rows = new ArrayList<>();
         Row bare = new Row("bare Boot + Axon + H2 app (start, append 10, read, exit)", times(() -> bareApp(work.resolve("bare"))));
