@@ -13,6 +13,7 @@ import org.crisisreplay.scenario.Suggestions;
 import org.crisisreplay.simulation.Simulator;
 import org.crisisreplay.state.State;
 import org.crisisreplay.store.HighWaterMark;
+import org.crisisreplay.store.Sql;
 import org.crisisreplay.store.Store;
 import org.crisisreplay.storylines.Storylines;
 import org.crisisreplay.story.Commands;
@@ -39,6 +40,7 @@ final class Workspace implements AutoCloseable {
     private final PrintStream err;
     private Store store;
     private ReadSide readSide;
+    private boolean plainReads = true;
 
     Workspace(Engine engine, PrintStream err) {
         this.engine = engine;
@@ -146,8 +148,15 @@ final class Workspace implements AutoCloseable {
         if (r == null) {
             return Optional.empty();
         }
-        return r.timeline().storyline(storylineId).filter(Timeline.Storyline::closed)
-                .map(s -> new Opened(s.title(), Storylines.story(s), r.views(), r.timeline()));
+        try {
+            return r.timeline().storyline(storylineId).filter(Timeline.Storyline::closed)
+                    .map(s -> new Opened(s.title(), Storylines.story(s), r.views(), r.timeline()));
+        } catch (Sql.StoreException olderSchema) {
+            // a store made by an older version: the application context brings its tables up to date
+            closeStore();
+            plainReads = false;
+            return Optional.empty();
+        }
     }
 
     /**
@@ -158,7 +167,7 @@ final class Workspace implements AutoCloseable {
         if (readSide != null) {
             return readSide;
         }
-        if (engine.started() || !Boolean.parseBoolean(engine.setting("crisis-replay.plain-reads", "true"))
+        if (!plainReads || engine.started() || !Boolean.parseBoolean(engine.setting("crisis-replay.plain-reads", "true"))
                 || engine.configuredOutside() || engine.location().url() == null) {
             return null;
         }

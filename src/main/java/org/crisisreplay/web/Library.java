@@ -1,5 +1,6 @@
 package org.crisisreplay.web;
 
+import org.crisisreplay.scenario.ContentKey;
 import org.crisisreplay.scenario.InvalidScenarioException;
 import org.crisisreplay.scenario.ScenarioAssembler;
 import org.crisisreplay.scenario.ScenarioCatalog;
@@ -65,7 +66,9 @@ public class Library {
     public synchronized Views.Story story(String id) {
         Path file = catalog.known().get(id);
         if (file != null) {
-            return storylines.open(new ScenarioAssembler(catalog).load(file)).story();
+            // stored content is found by its key, without parsing the file again
+            return ContentKey.storylineId(file, catalog).flatMap(key -> Storylines.stored(timeline, key))
+                    .orElseGet(() -> storylines.open(new ScenarioAssembler(catalog).load(file)).story());
         }
         String storyline = timeline.head(id).orElseThrow(() -> ApiError.notFound("no scenario '" + id + "'"));
         Timeline.Storyline s = timeline.storyline(storyline).orElseThrow(() -> ApiError.notFound("no scenario '" + id + "'"));

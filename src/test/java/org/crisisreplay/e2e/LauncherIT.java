@@ -2,6 +2,7 @@ package org.crisisreplay.e2e;
 
 import org.crisisreplay.support.CliHarness;
 import org.crisisreplay.support.JarHarness;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +65,13 @@ class LauncherIT {
         Path launcher = copies.resolve("crisis-replay");
         Files.copy(original, launcher);
         return launcher;
+    }
+
+    /** The links go before JUnit cleans up (which would warn about links leaving the temporary folder). */
+    @AfterEach
+    void unlink() throws IOException {
+        Files.deleteIfExists(copies.resolve("app").resolve("crisis-replay.jar"));
+        Files.deleteIfExists(copies.resolve("app").resolve("lib"));
     }
 
     private static CliHarness.Result ok(CliHarness.Result r) {
