@@ -76,6 +76,10 @@ class WatchCommand implements Callable<Integer> {
             int given = 0;
             while (true) {
                 Set<Path> files = filesOf(file);
+                // watched before they are read: a save from now on is seen, either here or as an event
+                for (Path f : files) {
+                    watched.computeIfAbsent(f.getParent(), dir -> register(dir, watcher));
+                }
                 String seen = fingerprint(files);
                 if (!seen.equals(last)) {
                     last = seen;
@@ -88,9 +92,6 @@ class WatchCommand implements Callable<Integer> {
                     if (++given == answers) {
                         return Cli.OK;
                     }
-                }
-                for (Path f : files) {
-                    watched.computeIfAbsent(f.getParent(), dir -> register(dir, watcher));
                 }
                 awaitSave(watcher, files);
             }
