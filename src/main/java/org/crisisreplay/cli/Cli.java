@@ -2,7 +2,6 @@ package org.crisisreplay.cli;
 
 import org.crisisreplay.scenario.InvalidScenarioException;
 import org.crisisreplay.simulation.RuleBreach;
-import org.crisisreplay.simulation.Simulator;
 import org.crisisreplay.story.InvariantViolation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,6 +10,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,19 +19,20 @@ import java.util.List;
 @Command(name = "crisis-replay", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = {"Replay a crisis day by day, query the state on any date, and run what-if scenarios.",
                 "Options starting with --spring. (e.g. --spring.datasource.url=...) configure the store."},
-        subcommands = {ReplayCommand.class, StateCommand.class, ValidateCommand.class, EventsCommand.class,
-                RebuildCommand.class, SeriesCommand.class, SourcesCommand.class, DiffCommand.class, ServeCommand.class, SchemaCommand.class,
-                ExportCommand.class, ImportCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:anything else (the store is in use, an I/O error, ...)",
                 "2:invalid input: a scenario file or an argument"})
 public class Cli implements Runnable {
 
+    /** The verbs, in the order help lists them. */
+    static final List<Class<?>> VERBS = List.of(ReplayCommand.class, StateCommand.class, ValidateCommand.class,
+            EventsCommand.class, RebuildCommand.class, SeriesCommand.class, SourcesCommand.class, DiffCommand.class,
+            WatchCommand.class, ServeCommand.class, SchemaCommand.class, ExportCommand.class, ImportCommand.class,
+            CommandLine.HelpCommand.class);
+
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int INVALID = 2;
-
-    static final ThreadLocal<Engine> ENGINE = new ThreadLocal<>();
 
     /** Set when the program is stopped (Ctrl-C, SIGTERM): what fails after that is the stop itself. */
     private static volatile boolean SHUTTING_DOWN;
@@ -42,14 +43,6 @@ public class Cli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a verb (see --help)");
-    }
-
-    static Engine engine() {
-        return ENGINE.get();
-    }
-
-    static Workspace workspace() {
-        return new Workspace(ENGINE.get());
     }
 
     public static int run(String... args) {
@@ -64,15 +57,24 @@ public class Cli implements Runnable {
         for (String a : args) {
             (a.startsWith("--spring.") || a.startsWith("--crisis-replay.") ? springArgs : ours).add(a);
         }
+        Engine engine = new Engine(springArgs, err);
         Thread interrupted = new Thread(() -> {
             SHUTTING_DOWN = true;
-            Simulator.running().ifPresent(id ->
+            engine.running().ifPresent(id ->
                     err.println("interrupted: the run of " + id + " was stopped; nothing of it was stored"));
         });
         Runtime.getRuntime().addShutdownHook(interrupted);
-        try (Engine engine = new Engine(springArgs, err)) {
-            ENGINE.set(engine);
-            CommandLine cl = new CommandLine(new Cli());
+        try (engine; Workspace workspace = new Workspace(engine, err)) {
+            Verbs verbs = new Verbs(workspace);
+            CommandLine cl = new CommandLine(new Cli(), verbs);
+            String named = ours.isEmpty() || ours.get(0).startsWith("-") ? null : ours.get(0);
+            boolean known = VERBS.stream().anyMatch(v -> nameOf(v).equals(named) && v != CommandLine.HelpCommand.class);
+            // the verb named is the only one picocli has to model (all of them for help, or a typo's suggestions)
+            for (Class<?> verb : VERBS) {
+                if (!known || nameOf(verb).equals(named)) {
+                    cl.addSubcommand(nameOf(verb), verbs.create(verb));
+                }
+            }
             cl.setOut(new PrintWriter(out, true));
             cl.setErr(new PrintWriter(err, true));
             cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -91,13 +93,16 @@ public class Cli implements Runnable {
                     + "; the store is unchanged");
             return FAILED;
         } finally {
-            ENGINE.remove();
             try {
                 Runtime.getRuntime().removeShutdownHook(interrupted);
             } catch (IllegalStateException shuttingDown) {
                 // the JVM is already exiting: the hook is running or has run
             }
         }
+    }
+
+    private static String nameOf(Class<?> verb) {
+        return verb.getAnnotation(Command.class).name();
     }
 
     /** Every failure becomes one clear message and an exit code; never a stack trace. */
@@ -136,6 +141,35 @@ public class Cli implements Runnable {
             t = t.getCause();
         }
         return ex;
+    }
+
+    /** Makes each verb with what it needs given to its constructor (the workspace), else as picocli would. */
+    static final class Verbs implements CommandLine.IFactory {
+
+        private final Workspace workspace;
+
+        Verbs(Workspace workspace) {
+            this.workspace = workspace;
+        }
+
+        @Override
+        public <K> K create(Class<K> type) {
+            for (Constructor<?> c : type.getDeclaredConstructors()) {
+                if (c.getParameterCount() == 1 && c.getParameterTypes()[0] == Workspace.class) {
+                    c.setAccessible(true);
+                    try {
+                        return type.cast(c.newInstance(workspace));
+                    } catch (ReflectiveOperationException e) {
+                        throw new CommandLine.InitializationException("cannot make " + type.getSimpleName(), e);
+                    }
+                }
+            }
+            try {
+                return CommandLine.defaultFactory().create(type);
+            } catch (Exception e) {
+                throw new CommandLine.InitializationException("cannot make " + type.getSimpleName(), e);
+            }
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

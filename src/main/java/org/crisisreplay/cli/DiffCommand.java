@@ -2,7 +2,6 @@ package org.crisisreplay.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.crisisreplay.timeline.Views;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,20 +27,24 @@ class DiffCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Workspace workspace;
+
+    DiffCommand(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
     @Override
     public Integer call() {
-        Workspace ws = Cli.workspace();
-        // both files are read before the store is opened: a bad one is refused before anything runs
-        var baseScenario = ws.load(base);
-        var whatIfScenario = ws.load(whatIf);
-        Workspace.Opened a = ws.open(baseScenario);
-        Workspace.Opened b = ws.open(whatIfScenario);
-        ObjectNode diff = Cli.engine().bean(Views.class).diff(a.story(), b.story());
+        // both files are read (or found stored) before anything runs: a bad one is refused first
+        var both = workspace.open(java.util.List.of(base, whatIf));
+        Workspace.Opened a = both.get(0);
+        Workspace.Opened b = both.get(1);
+        ObjectNode diff = b.views().diff(a.story(), b.story());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.pretty(diff));
         } else {
-            out.print(text(diff, a.scenario().title(), b.scenario().title()));
+            out.print(text(diff, a.title(), b.title()));
         }
         out.flush();
         return Cli.OK;

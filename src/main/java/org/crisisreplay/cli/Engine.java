@@ -1,23 +1,34 @@
 package org.crisisreplay.cli;
 
 import org.crisisreplay.CrisisReplayApplication;
+import org.crisisreplay.simulation.Simulator;
+import org.crisisreplay.store.Store;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
 
 /**
- * The application context, started only when a verb needs the store, so that {@code --help} and
- * argument errors answer at once.
+ * The application context, started only when a verb must store something (or serve), so that
+ * {@code --help}, argument errors and answers from stored content come at once.
  */
 public final class Engine implements AutoCloseable {
 
     private final List<String> springArgs;
     private final PrintStream err;
     private ConfigurableApplicationContext context;
+    private Properties defaults;
     private boolean web;
 
     public Engine(List<String> springArgs, PrintStream err) {
@@ -30,6 +41,11 @@ public final class Engine implements AutoCloseable {
         this.web = true;
         springArgs.add("--server.address=" + host);
         springArgs.add("--server.port=" + port);
+    }
+
+    /** Projects through a streaming processor (for {@code rebuild}); must be called before the first bean. */
+    public void useStreamingProcessor() {
+        springArgs.add("--crisis-replay.projection.processor=pooled");
     }
 
     public <T> T bean(Class<T> type) {
@@ -53,18 +69,18 @@ public final class Engine implements AutoCloseable {
      * {@code --crisis-replay.lock-wait} seconds, default 120) rather than failing at once.
      */
     private ConfigurableApplicationContext startWaitingForTheStore(SpringApplication app) {
-        long waitSeconds = Long.parseLong(setting("crisis-replay.lock-wait", "120"));
-        long deadline = System.nanoTime() + waitSeconds * 1_000_000_000L;
+        Duration wait = lockWait();
+        long deadline = System.nanoTime() + wait.toNanos();
         boolean told = false;
         while (true) {
             try {
                 return app.run(springArgs.toArray(String[]::new));
             } catch (RuntimeException e) {
-                if (!StoreErrors.inUse(e) || System.nanoTime() > deadline) {
+                if (!Store.inUse(e) || System.nanoTime() > deadline) {
                     throw e;
                 }
                 if (!told) {
-                    err.println("store in use by another crisis-replay process; waiting up to " + waitSeconds + " s ...");
+                    err.println("store in use by another crisis-replay process; waiting up to " + wait.toSeconds() + " s ...");
                     told = true;
                 }
                 try {
@@ -77,14 +93,64 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** A setting given on the command line as {@code --name=value}, else the default. */
+    Duration lockWait() {
+        return Duration.ofSeconds(Long.parseLong(setting("crisis-replay.lock-wait", "120")));
+    }
+
+    /** Where the store is, as the application context would find it. */
+    Store.Location location() {
+        return new Store.Location(setting("spring.datasource.url", null), setting("spring.datasource.username", "sa"),
+                setting("spring.datasource.password", ""));
+    }
+
+    /**
+     * Whether settings may come from somewhere only the application context reads (a configuration
+     * file beside the program, the environment): then every answer goes through the context.
+     */
+    boolean configuredOutside() {
+        return Files.exists(Path.of("application.properties")) || Files.exists(Path.of("config"))
+                || System.getenv().keySet().stream().anyMatch(k -> k.startsWith("SPRING_"))
+                || System.getProperties().stringPropertyNames().stream().anyMatch(k -> k.startsWith("spring.config"));
+    }
+
+    /**
+     * A setting given on the command line as {@code --name=value}, else as a system property, else in
+     * the program's application.properties, else the fallback.
+     */
     public String setting(String name, String fallback) {
         for (String a : springArgs) {
             if (a.startsWith("--" + name + "=")) {
                 return a.substring(name.length() + 3);
             }
         }
-        return fallback;
+        String p = System.getProperty(name);
+        if (p != null) {
+            return p;
+        }
+        return defaults().getProperty(name, fallback);
+    }
+
+    private Properties defaults() {
+        if (defaults == null) {
+            defaults = new Properties();
+            try (InputStream in = Engine.class.getResourceAsStream("/application.properties")) {
+                if (in != null) {
+                    defaults.load(in);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return defaults;
+    }
+
+    /** The storyline being run right now, if the context is up and running one. */
+    Optional<String> running() {
+        try {
+            return context == null || !context.isActive() ? Optional.empty() : bean(Simulator.class).running();
+        } catch (RuntimeException closing) {
+            return Optional.empty();
+        }
     }
 
     public boolean started() {

@@ -3,7 +3,6 @@ package org.crisisreplay.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.crisisreplay.story.StoryEvent;
 import org.crisisreplay.timeline.EventJson;
-import org.crisisreplay.timeline.Timeline;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,10 +25,16 @@ class EventsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Workspace workspace;
+
+    EventsCommand(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
     @Override
     public Integer call() {
-        Workspace.Opened opened = Cli.workspace().open(file);
-        List<StoryEvent> events = Cli.engine().bean(Timeline.class).storedEvents(opened.story().storylineId());
+        Workspace.Opened opened = workspace.open(file);
+        List<StoryEvent> events = opened.timeline().storedEvents(opened.story().storylineId());
         PrintWriter out = spec.commandLine().getOut();
         int idWidth = events.stream().mapToInt(e -> e.meta().id().length()).max().orElse(0);
         int typeWidth = events.stream().mapToInt(e -> e.type().length()).max().orElse(0);

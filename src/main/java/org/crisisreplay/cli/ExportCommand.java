@@ -3,7 +3,7 @@ package org.crisisreplay.cli;
 import org.crisisreplay.formats.KnownEvents;
 import org.crisisreplay.formats.csv.CsvExport;
 import org.crisisreplay.formats.timelinejs.TimelineJsExport;
-import org.crisisreplay.timeline.Timeline;
+import org.crisisreplay.scenario.Scenario;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,14 +41,21 @@ class ExportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Workspace workspace;
+
+    ExportCommand(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
     @Override
     public Integer call() throws IOException {
-        Workspace.Opened opened = Cli.workspace().open(file);
-        KnownEvents known = KnownEvents.of(
-                Cli.engine().bean(Timeline.class).storedEvents(opened.story().storylineId()), asKnownOn);
+        // the file's sources and actors name what the stored events cite
+        Scenario scenario = workspace.load(file);
+        Workspace.Opened opened = workspace.open(file);
+        KnownEvents known = KnownEvents.of(opened.timeline().storedEvents(opened.story().storylineId()), asKnownOn);
         String text = switch (format) {
-            case csv -> CsvExport.toString(opened.scenario(), known);
-            case timelinejs -> TimelineJsExport.toJson(opened.scenario(), known);
+            case csv -> CsvExport.toString(scenario, known);
+            case timelinejs -> TimelineJsExport.toJson(scenario, known);
         };
         if (outFile != null) {
             Files.writeString(outFile, text, StandardCharsets.UTF_8);

@@ -41,11 +41,17 @@ class ImportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Workspace workspace;
+
+    ImportCommand(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
     @Override
     public Integer call() throws IOException {
         Mapping m = mapping == null ? Mapping.defaults()
                 : Mapping.read(Utf8Reader.read(bytes(mapping), mapping.toString()), mapping.toString());
-        Workspace ws = Cli.workspace();
+        Workspace ws = workspace;
         TableImport.Result r = TableImport.run(
                 new TableImport.Request(bytes(table), table.toString(), m, out, skipBad), ws::check);
         for (Problem w : r.warnings()) {

@@ -1,7 +1,8 @@
 package org.crisisreplay.cli;
 
+import org.crisisreplay.storylines.Storylines;
 import org.crisisreplay.timeline.Projections;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.crisisreplay.timeline.Timeline;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,16 +15,24 @@ class RebuildCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Workspace workspace;
+
+    RebuildCommand(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
     @Override
     public Integer call() {
-        Cli.engine().bean(Projections.class).rebuild(Workspace.PROJECTION_WAIT);
-        JdbcTemplate jdbc = Cli.engine().bean(JdbcTemplate.class);
-        Long events = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
-        Long storylines = jdbc.queryForObject("SELECT COUNT(*) FROM storyline", Long.class);
-        Long stories = jdbc.queryForObject("SELECT COUNT(*) FROM story_event", Long.class);
-        Long days = jdbc.queryForObject("SELECT COUNT(*) FROM day_state", Long.class);
+        Engine engine = workspace.engine();
+        // a rebuild replays the whole store through a streaming processor
+        engine.useStreamingProcessor();
+        try (Progress progress = new Progress("rebuild", 1, workspace.err())) {
+            engine.bean(Projections.class).rebuild(Storylines.PROJECTION_WAIT, progress::at);
+        }
+        Timeline.Counts c = engine.bean(Timeline.class).counts();
         spec.commandLine().getOut().printf("rebuilt projection 'timeline': replayed %d stored events "
-                + "(%d storylines, %d story events, %d day states)%n", events, storylines, stories, days);
+                + "(%d storylines, %d story events, %d day states)%n", c.events(), c.storylines(), c.storyEvents(),
+                c.dayStates());
         spec.commandLine().getOut().flush();
         return Cli.OK;
     }

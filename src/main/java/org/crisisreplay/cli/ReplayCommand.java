@@ -2,7 +2,6 @@ package org.crisisreplay.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.crisisreplay.timeline.Views;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,18 +34,24 @@ class ReplayCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Workspace workspace;
+
+    ReplayCommand(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
     @Override
     public Integer call() {
         if (from != null && to != null && to.isBefore(from)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--to " + to + " is before --from " + from);
         }
-        Workspace.Opened opened = Cli.workspace().open(file);
-        List<ObjectNode> days = Cli.engine().bean(Views.class).replay(opened.story(), from, to, unfolded);
+        Workspace.Opened opened = workspace.open(file);
+        List<ObjectNode> days = opened.views().replay(opened.story(), from, to, unfolded);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             days.forEach(d -> out.println(Json.line(d)));
         } else {
-            out.println(opened.scenario().title() + (unfolded ? " — as it unfolded" : ""));
+            out.println(opened.title() + (unfolded ? " — as it unfolded" : ""));
             for (ObjectNode d : days) {
                 out.print(day(d, unfolded));
             }

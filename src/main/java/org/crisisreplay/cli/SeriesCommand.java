@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.crisisreplay.scenario.Suggestions;
 import org.crisisreplay.state.StateJson;
 import org.crisisreplay.state.StatePaths;
-import org.crisisreplay.timeline.Views;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,14 +36,20 @@ class SeriesCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Workspace workspace;
+
+    SeriesCommand(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
     @Override
     public Integer call() {
         if (!StatePaths.isKnown(field)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "unknown state path '" + field + "'"
                     + Suggestions.hint(field, StatePaths.examples()));
         }
-        Workspace.Opened opened = Cli.workspace().open(file);
-        ObjectNode series = Cli.engine().bean(Views.class).series(opened.story(), field, asKnownOn);
+        Workspace.Opened opened = workspace.open(file);
+        ObjectNode series = opened.views().series(opened.story(), field, asKnownOn);
         PrintWriter out = spec.commandLine().getOut();
         if (!csv) {
             out.println(Json.pretty(series));

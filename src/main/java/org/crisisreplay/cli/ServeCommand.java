@@ -21,12 +21,18 @@ class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Workspace workspace;
+
+    ServeCommand(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535, not " + port);
         }
-        Engine engine = Cli.engine();
+        Engine engine = workspace.engine();
         engine.enableWeb(host, port);
         ConfigurableApplicationContext context = engine.context();
         String actual = context.getEnvironment().getProperty("local.server.port", Integer.toString(port));

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.crisisreplay.scenario.ScenarioFile;
 import org.crisisreplay.scenario.SourceUse;
-import org.crisisreplay.timeline.Timeline;
+import org.crisisreplay.scenario.Scenario;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,18 +28,25 @@ class SourcesCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Workspace workspace;
+
+    SourcesCommand(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
     @Override
     public Integer call() {
-        Workspace.Opened opened = Cli.workspace().open(file);
-        var events = Cli.engine().bean(Timeline.class).storedEvents(opened.story().storylineId());
-        Map<String, Integer> counts = SourceUse.counts(opened.scenario(), events);
+        Scenario scenario = workspace.load(file);
+        Workspace.Opened opened = workspace.open(scenario);
+        var events = opened.timeline().storedEvents(opened.story().storylineId());
+        Map<String, Integer> counts = SourceUse.counts(scenario, events);
         PrintWriter out = spec.commandLine().getOut();
         ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.put("scenario", opened.scenario().id());
+        root.put("scenario", scenario.id());
         ArrayNode list = root.putArray("sources");
         int width = counts.keySet().stream().mapToInt(String::length).max().orElse(0);
         for (Map.Entry<String, Integer> c : counts.entrySet()) {
-            ScenarioFile.SourceDef s = opened.scenario().sources().get(c.getKey());
+            ScenarioFile.SourceDef s = scenario.sources().get(c.getKey());
             ObjectNode o = list.addObject();
             o.put("id", c.getKey());
             o.put("title", s.title());

@@ -33,17 +33,22 @@ class StateCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    private final Workspace workspace;
+
+    StateCommand(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
     @Override
     public Integer call() {
-        Workspace ws = Cli.workspace();
-        Workspace.Opened opened = ws.open(file);
-        Views views = Cli.engine().bean(Views.class);
+        Workspace.Opened opened = workspace.open(file);
+        Views views = opened.views();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.pretty(views.stateJson(opened.story(), on, asKnownOn)));
         } else {
             StringBuilder sb = new StringBuilder();
-            sb.append(opened.scenario().title()).append('\n');
+            sb.append(opened.title()).append('\n');
             sb.append(opened.story().scenario()).append(" on ").append(on)
                     .append(asKnownOn == null ? " (hindsight)" : " as known on " + asKnownOn).append("\n\n");
             Text.block(sb, StateJson.body(views.state(opened.story(), on, asKnownOn)), "");

@@ -1,24 +1,15 @@
 package org.crisisreplay.cli;
 
+import org.crisisreplay.store.Store;
+
 /** Explains failures of the store in words a user can act on. */
 final class StoreErrors {
 
     private StoreErrors() {
     }
 
-    /** H2 refuses a second process with error 90020 while the first holds the file lock. */
-    static boolean inUse(Throwable ex) {
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            String m = String.valueOf(t.getMessage());
-            if (m.contains("90020") || m.contains("Database may be already in use")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     static String describe(Throwable ex) {
-        if (inUse(ex)) {
+        if (Store.inUse(ex)) {
             return "store in use: another crisis-replay process has the database open; "
                     + "try again when it has finished (or point --spring.datasource.url elsewhere)";
         }

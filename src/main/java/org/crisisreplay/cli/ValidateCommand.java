@@ -27,12 +27,18 @@ class ValidateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Workspace workspace;
+
+    ValidateCommand(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int code = Cli.OK;
-        Workspace ws = Cli.workspace();
+        Workspace ws = workspace;
         for (String file : files) {
             try {
                 Scenario s = ws.load(file);

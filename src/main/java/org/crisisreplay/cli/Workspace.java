@@ -1,5 +1,9 @@
 package org.crisisreplay.cli;
 
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.Registration;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.crisisreplay.scenario.ContentKey;
 import org.crisisreplay.scenario.InvalidScenarioException;
 import org.crisisreplay.scenario.Position;
 import org.crisisreplay.scenario.Scenario;
@@ -8,27 +12,48 @@ import org.crisisreplay.scenario.ScenarioCatalog;
 import org.crisisreplay.scenario.Suggestions;
 import org.crisisreplay.simulation.Simulator;
 import org.crisisreplay.state.State;
-import org.crisisreplay.timeline.Projections;
+import org.crisisreplay.store.HighWaterMark;
+import org.crisisreplay.store.Sql;
+import org.crisisreplay.store.Store;
+import org.crisisreplay.storylines.Storylines;
+import org.crisisreplay.story.Commands;
+import org.crisisreplay.story.StoryEvent;
+import org.crisisreplay.timeline.TimelineProjection;
+import org.crisisreplay.timeline.Timeline;
 import org.crisisreplay.timeline.Views;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Where a verb finds its scenario. The file is read and checked before the store is opened, so a
- * bad file is refused at once and cannot touch the store; then the scenario is run into the store
- * if its content is not there yet, and the verb waits until the projections hold it.
+ * Where a verb finds its scenario and the store. The file is read and checked before the store is
+ * opened, so a bad file is refused at once and cannot touch the store. Content already stored is
+ * answered from the store opened with plain JDBC (no application context, no processors); content
+ * not stored yet is run into the store through the application context ({@link Storylines}).
  */
-final class Workspace {
-
-    static final Duration PROJECTION_WAIT = Duration.ofMinutes(10);
+final class Workspace implements AutoCloseable {
 
     private final Engine engine;
+    private final PrintStream err;
+    private Store store;
+    private ReadSide readSide;
+    private boolean plainReads = true;
 
-    Workspace(Engine engine) {
+    Workspace(Engine engine, PrintStream err) {
         this.engine = engine;
+        this.err = err;
+    }
+
+    Engine engine() {
+        return engine;
+    }
+
+    /** Where messages and progress go. */
+    PrintStream err() {
+        return err;
     }
 
     ScenarioCatalog catalog() {
@@ -54,15 +79,110 @@ final class Workspace {
         return new ScenarioAssembler(catalog()).load(locate(fileOrId));
     }
 
+    /** A stored storyline and what answers questions about it. */
+    record Opened(String title, Views.Story story, Views views, Timeline timeline) {
+    }
+
     /** The scenario, stored (once per content) and projected. */
     Opened open(String fileOrId) {
-        return open(load(fileOrId));
+        return open(List.of(fileOrId)).get(0);
+    }
+
+    /**
+     * The scenarios, stored (once per content) and projected. Each is found stored, or read and
+     * checked, before any is run: a bad file is refused before anything is stored.
+     */
+    List<Opened> open(List<String> filesOrIds) {
+        List<Path> files = filesOrIds.stream().map(this::locate).toList();
+        Opened[] opened = new Opened[files.size()];
+        Scenario[] loaded = new Scenario[files.size()];
+        for (int i = 0; i < files.size(); i++) {
+            opened[i] = ContentKey.storylineId(files.get(i), catalog()).flatMap(this::stored).orElse(null);
+            if (opened[i] == null) {
+                loaded[i] = new ScenarioAssembler(catalog()).load(files.get(i));
+            }
+        }
+        for (int i = 0; i < files.size(); i++) {
+            if (opened[i] == null) {
+                opened[i] = open(loaded[i]);
+            }
+        }
+        return List.of(opened);
     }
 
     Opened open(Scenario s) {
-        Simulator.Outcome outcome = engine.bean(Simulator.class).run(s);
-        engine.bean(Projections.class).awaitStoryline(s.storylineId(), PROJECTION_WAIT);
-        return new Opened(s, outcome, new Views.Story(s.id(), s.storylineId(), s.from(), s.to(), s.removed()));
+        return stored(s.storylineId()).orElseGet(() -> {
+            // each event is counted twice: when the simulator records it, and when it is projected
+            Storylines.Opened o = withProgress("run " + s.id(), 2L * s.events().size(), () -> engine.bean(Storylines.class).open(s));
+            return new Opened(s.title(), o.story(), engine.bean(Views.class), engine.bean(Timeline.class));
+        });
+    }
+
+    /**
+     * Does the work with a progress bar (if it takes long) counting the events the simulator records
+     * and those the projection handles.
+     */
+    private <T> T withProgress(String task, long expected, java.util.function.Supplier<T> work) {
+        CommandBus bus = engine.bean(CommandBus.class);
+        var processor = engine.bean(EventProcessingConfiguration.class).eventProcessor(TimelineProjection.GROUP);
+        try (Progress progress = new Progress(task, expected, err);
+             Registration recorded = bus.registerDispatchInterceptor(commands -> (i, command) -> {
+                 if (command.getPayload() instanceof Commands.RecordEvent) {
+                     progress.step();
+                 }
+                 return command;
+             });
+             Registration projected = processor.map(p -> p.registerHandlerInterceptor((unitOfWork, chain) -> {
+                 if (unitOfWork.getMessage().getPayload() instanceof StoryEvent) {
+                     progress.step();
+                 }
+                 return chain.proceed();
+             })).orElse(() -> true)) {
+            return work.get();
+        }
+    }
+
+    /** The storyline from the store as it is, without the application context, if it holds it. */
+    private Optional<Opened> stored(String storylineId) {
+        ReadSide r = readSide();
+        if (r == null) {
+            return Optional.empty();
+        }
+        try {
+            return r.timeline().storyline(storylineId).filter(Timeline.Storyline::closed)
+                    .map(s -> new Opened(s.title(), Storylines.story(s), r.views(), r.timeline()));
+        } catch (Sql.StoreException olderSchema) {
+            // a store made by an older version: the application context brings its tables up to date
+            closeStore();
+            plainReads = false;
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The read side on a store opened with plain JDBC; null when answers must go through the
+     * application context (it runs already, is asked for, or the store has no tables yet).
+     */
+    private ReadSide readSide() {
+        if (readSide != null) {
+            return readSide;
+        }
+        if (!plainReads || engine.started() || !Boolean.parseBoolean(engine.setting("crisis-replay.plain-reads", "true"))
+                || engine.configuredOutside() || engine.location().url() == null) {
+            return null;
+        }
+        store = Store.open(engine.location(), engine.lockWait(), err);
+        if (!store.hasTable("storyline") || !store.hasTable("DomainEventEntry")) {
+            closeStore();
+            return null;
+        }
+        new HighWaterMark(store.sql(), store.location().url()).check();
+        Timeline timeline = new Timeline(store.sql());
+        readSide = new ReadSide(timeline, new Views(timeline));
+        return readSide;
+    }
+
+    private record ReadSide(Timeline timeline, Views views) {
     }
 
     /** Runs the scenario without storing anything: checks invariants and rules; returns what does not add up. */
@@ -70,6 +190,16 @@ final class Workspace {
         return engine.bean(Simulator.class).dryRun(s);
     }
 
-    record Opened(Scenario scenario, Simulator.Outcome outcome, Views.Story story) {
+    private void closeStore() {
+        if (store != null) {
+            store.close();
+            store = null;
+        }
+        readSide = null;
+    }
+
+    @Override
+    public void close() {
+        closeStore();
     }
 }

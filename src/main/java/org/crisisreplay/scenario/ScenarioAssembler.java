@@ -257,7 +257,7 @@ public final class ScenarioAssembler {
         return p.toAbsolutePath().normalize();
     }
 
-    private static String hash(List<byte[]> contents) {
+    static String hash(List<byte[]> contents) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (byte[] c : contents) {

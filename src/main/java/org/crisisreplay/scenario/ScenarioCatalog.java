@@ -65,10 +65,14 @@ public final class ScenarioCatalog {
         }
     }
 
+    /** Whether {@code extends} names a file (rather than a scenario id). */
+    public static boolean looksLikePath(String ref) {
+        return ref.contains("/") || ref.contains("\\") || ref.endsWith(".yaml") || ref.endsWith(".yml");
+    }
+
     /** The file that {@code ref} names, seen from the file {@code from}. */
     public Path locate(String ref, Path from, Position at) {
-        boolean looksLikePath = ref.contains("/") || ref.endsWith(".yaml") || ref.endsWith(".yml");
-        if (looksLikePath) {
+        if (looksLikePath(ref)) {
             Path p = from.toAbsolutePath().getParent().resolve(ref).normalize();
             if (!Files.isRegularFile(p)) {
                 throw new InvalidScenarioException(at, "'extends': no such file " + ref);

@@ -30,7 +30,7 @@ public class Simulator {
     private final HighWaterMark highWaterMark;
 
     /** The scenario being run, if any: what a user who interrupts the program is told was not stored. */
-    private static final AtomicReference<String> RUNNING = new AtomicReference<>();
+    private final AtomicReference<String> running = new AtomicReference<>();
     private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
 
     public Simulator(CommandGateway commands, TransactionManager transactions, EventStore eventStore,
@@ -42,8 +42,8 @@ public class Simulator {
     }
 
     /** The storyline being run in this process right now, if any. */
-    public static Optional<String> running() {
-        return Optional.ofNullable(RUNNING.get());
+    public Optional<String> running() {
+        return Optional.ofNullable(running.get());
     }
 
     public record Outcome(String storylineId, boolean stored, int events) {
@@ -59,7 +59,7 @@ public class Simulator {
         if (isStored(id)) {
             return new Outcome(id, false, 0);
         }
-        RUNNING.set(id);
+        running.set(id);
         try {
             Calendar run = play(scenario, true);
             // at INFO (off by default): the moment the run is in the store, before the projection has it
@@ -67,7 +67,7 @@ public class Simulator {
             highWaterMark.record();
             return new Outcome(id, true, run.applied());
         } finally {
-            RUNNING.set(null);
+            running.set(null);
         }
     }
 

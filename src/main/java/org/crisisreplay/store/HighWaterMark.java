@@ -1,9 +1,11 @@
 package org.crisisreplay.store;
 
 import jakarta.annotation.PostConstruct;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,12 +26,18 @@ public class HighWaterMark {
 
     private static final Pattern H2_FILE = Pattern.compile("jdbc:h2:(?:file:)?([./~][^;]*|[A-Za-z]:[\\\\/][^;]*)(;.*)?");
 
-    private final JdbcTemplate jdbc;
+    private final Sql sql;
     private final Path file;
 
     /** {@code schema} is injected so that the mark is checked only once Axon's tables exist. */
-    public HighWaterMark(JdbcTemplate jdbc, StoreSchema schema, @Value("${spring.datasource.url}") String url) {
-        this.jdbc = jdbc;
+    @Autowired
+    public HighWaterMark(Sql sql, StoreSchema schema, @Value("${spring.datasource.url}") String url) {
+        this(sql, url);
+    }
+
+    /** The mark of a store opened without the application context. */
+    public HighWaterMark(Sql sql, String url) {
+        this.sql = sql;
         Matcher m = H2_FILE.matcher(url);
         this.file = m.matches() ? Path.of(m.group(1).replaceFirst("^~", System.getProperty("user.home")) + ".hwm") : null;
     }
@@ -38,12 +46,13 @@ public class HighWaterMark {
     }
 
     public Mark current() {
-        return jdbc.queryForObject("SELECT COUNT(*), COALESCE(MAX(globalIndex), 0) FROM DomainEventEntry",
-                (rs, i) -> new Mark(rs.getLong(1), rs.getLong(2)));
+        return sql.query("SELECT COUNT(*), COALESCE(MAX(globalIndex), 0) FROM DomainEventEntry",
+                rs -> new Mark(rs.getLong(1), rs.getLong(2))).get(0);
     }
 
+    /** Refuses a store that holds fewer events than it did after its last run. */
     @PostConstruct
-    void check() {
+    public void check() {
         if (file == null || !Files.exists(file)) {
             return;
         }
@@ -57,11 +66,27 @@ public class HighWaterMark {
         }
     }
 
-    /** Records the store's present size; called after a run has been committed. */
+    /**
+     * Records the store's present size; called after a run has been committed. Inside a transaction
+     * that is still open (a draft run that may be rolled back), it waits for that transaction's commit.
+     */
     public void record() {
         if (file == null) {
             return;
         }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    write();
+                }
+            });
+            return;
+        }
+        write();
+    }
+
+    private void write() {
         Mark now = current();
         try {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

@@ -1,5 +1,6 @@
 package org.crisisreplay.timeline;
 
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -7,37 +8,68 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.BiConsumer;
 
-/** Keeps the read models level with the event store: waits for them, and rebuilds them. */
+/**
+ * Keeps the read models level with the event store. With the projection run in the appending
+ * unit of work (the default), a stored storyline is projected already; one stored without its
+ * projection (by an older version) is projected here, at once, from its own events. With a
+ * streaming processor ({@code crisis-replay.projection.processor=pooled}, as {@code rebuild}
+ * uses), this waits for the processor.
+ */
 @Component
 public class Projections {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final Timeline timeline;
+    private final TimelineProjection projection;
+    private final TransactionManager transactions;
 
-    public Projections(EventProcessingConfiguration processing, EventStore eventStore, Timeline timeline) {
+    public Projections(EventProcessingConfiguration processing, EventStore eventStore, Timeline timeline,
+                       TimelineProjection projection, TransactionManager transactions) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.timeline = timeline;
+        this.projection = projection;
+        this.transactions = transactions;
     }
 
-    /** Waits, if need be, until a stored storyline is closed in the read model. */
+    /** Makes sure, waiting if need be, that a stored storyline is closed in the read model. */
     public void awaitStoryline(String storylineId, Duration timeout) {
         var projected = timeline.storyline(storylineId);
-        if (projected.isEmpty() || !projected.get().closed()) {
+        if (projected.isPresent() && projected.get().closed()) {
+            return;
+        }
+        if (streaming().isPresent()) {
             awaitCaughtUp(timeout);
+        } else {
+            transactions.executeInTransaction(() -> eventStore.readEvents(storylineId)
+                    .forEachRemaining(projection::project));
         }
     }
 
+    private Optional<StreamingEventProcessor> streaming() {
+        return processing.eventProcessor(TimelineProjection.GROUP, StreamingEventProcessor.class);
+    }
+
     private StreamingEventProcessor processor() {
-        return processing.eventProcessor(TimelineProjection.GROUP, StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("no event processor '" + TimelineProjection.GROUP + "'"));
+        return streaming().orElseThrow(() -> new IllegalStateException("the '" + TimelineProjection.GROUP
+                + "' projection has no streaming processor (crisis-replay.projection.processor=pooled)"));
     }
 
     /** Waits until the projection has handled every stored event. */
     public void awaitCaughtUp(Duration timeout) {
+        awaitCaughtUp(timeout, (done, of) -> { });
+    }
+
+    /** Waits until the projection has handled every stored event, telling {@code progress} (position, head). */
+    private void awaitCaughtUp(Duration timeout, BiConsumer<Long, Long> progress) {
+        if (streaming().isEmpty()) {
+            return;
+        }
         TrackingToken head = eventStore.createHeadToken();
         OptionalLong target = head == null ? OptionalLong.empty() : head.position();
         if (target.isEmpty()) {
@@ -46,6 +78,7 @@ public class Projections {
         long deadline = System.nanoTime() + timeout.toNanos();
         StreamingEventProcessor p = processor();
         while (!caughtUp(p, target.getAsLong())) {
+            progress.accept(position(p), target.getAsLong());
             if (p.isError()) {
                 throw new IllegalStateException("the '" + TimelineProjection.GROUP + "' projection stopped on an error");
             }
@@ -61,6 +94,10 @@ public class Projections {
         }
     }
 
+    private static long position(StreamingEventProcessor p) {
+        return p.processingStatus().values().stream().mapToLong(s -> s.getCurrentPosition().orElse(0)).min().orElse(0);
+    }
+
     private static boolean caughtUp(StreamingEventProcessor p, long head) {
         var status = p.processingStatus();
         if (status.isEmpty()) {
@@ -74,10 +111,15 @@ public class Projections {
 
     /** Drops the read models and replays every stored event into them. */
     public void rebuild(Duration timeout) {
+        rebuild(timeout, (done, of) -> { });
+    }
+
+    /** Drops the read models and replays every stored event into them, telling {@code progress} (position, head). */
+    public void rebuild(Duration timeout, BiConsumer<Long, Long> progress) {
         StreamingEventProcessor p = processor();
         p.shutDown();
         p.resetTokens();
         p.start();
-        awaitCaughtUp(timeout);
+        awaitCaughtUp(timeout, progress);
     }
 }

@@ -1,11 +1,11 @@
 package org.crisisreplay.timeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.crisisreplay.store.StoreJson;
 import org.crisisreplay.story.Ledger;
 import org.crisisreplay.story.StoryEvent;
 import org.crisisreplay.story.StorylineEvents;
@@ -19,6 +19,11 @@ import java.util.List;
  * Projects stored storylines into tables that answer queries without replaying: each event as a
  * row (for {@code events} and {@code replay}), and, once a storyline is closed, its folded state
  * after every day with events, one series per knowledge breakpoint ({@link Knowledge}).
+ *
+ * <p>By default ({@code crisis-replay.projection.processor=subscribing}) the handlers run in the
+ * unit of work that appends the events, in the same transaction: a run is stored and projected
+ * together, with no processor to wait for. {@code rebuild} (and whoever sets the property to
+ * {@code pooled}) runs them from a streaming processor instead; both write the same rows.
  */
 @Component
 @ProcessingGroup(TimelineProjection.GROUP)
@@ -27,13 +32,23 @@ public class TimelineProjection {
     public static final String GROUP = "timeline";
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
     private final Timeline timeline;
 
-    public TimelineProjection(JdbcTemplate jdbc, ObjectMapper json, Timeline timeline) {
+    public TimelineProjection(JdbcTemplate jdbc, Timeline timeline) {
         this.jdbc = jdbc;
-        this.json = json;
         this.timeline = timeline;
+    }
+
+    /** Projects one stored event directly (a storyline stored but not projected, found on opening it). */
+    void project(DomainEventMessage<?> message) {
+        Object payload = message.getPayload();
+        if (payload instanceof StorylineEvents.StorylineOpened e) {
+            on(e);
+        } else if (payload instanceof StoryEvent e) {
+            on(e, message);
+        } else if (payload instanceof StorylineEvents.StorylineClosed e) {
+            on(e);
+        }
     }
 
     @EventHandler
@@ -97,7 +112,7 @@ public class TimelineProjection {
 
     private String write(Object value) {
         try {
-            return json.writeValueAsString(value);
+            return StoreJson.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }

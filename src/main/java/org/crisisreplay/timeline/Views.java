@@ -26,10 +26,36 @@ public class Views {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
+    /** How many days of hindsight states {@link #diff} keeps (a few hundred kilobytes a storyline). */
+    private static final int KEPT_DAYS = 4096;
+
     private final Timeline timeline;
+
+    /**
+     * The hindsight state of a storyline on a day, as diff compares it. A storyline id names one
+     * content, whose projection never changes: a base compared again and again (as {@code watch}
+     * and {@code serve} do) is read once.
+     */
+    private final Map<String, JsonNode> hindsight = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, JsonNode> eldest) {
+                    return size() > KEPT_DAYS;
+                }
+            });
 
     public Views(Timeline timeline) {
         this.timeline = timeline;
+    }
+
+    private JsonNode hindsightBody(Story s, LocalDate day) {
+        String key = s.storylineId() + "|" + day;
+        JsonNode body = hindsight.get(key);
+        if (body == null) {
+            body = StateJson.body(state(s, day, null));
+            hindsight.put(key, body);
+        }
+        return body;
     }
 
     /** One stored storyline, named for output. */
@@ -119,8 +145,7 @@ public class Views {
         ArrayNode days = JSON.arrayNode();
         String first = null;
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            List<StateDiff.Change> changes = StateDiff.compare(StateJson.body(state(base, day, null)),
-                    StateJson.body(state(whatIf, day, null)));
+            List<StateDiff.Change> changes = StateDiff.compare(hindsightBody(base, day), hindsightBody(whatIf, day));
             if (changes.isEmpty()) {
                 continue;
             }

@@ -11,6 +11,7 @@ import org.crisisreplay.scenario.Suggestions;
 import org.crisisreplay.state.StatePaths;
 import org.crisisreplay.story.StoryEvent;
 import org.crisisreplay.timeline.Timeline;
+import org.crisisreplay.timeline.Dates;
 import org.crisisreplay.timeline.Views;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,7 +28,6 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -231,13 +231,11 @@ class ApiController {
     }
 
     private static LocalDate date(String name, String value) {
-        if (!value.matches("\\d{4}-\\d{2}-\\d{2}")) {
-            throw ApiError.badRequest("'" + name + "' must be a date YYYY-MM-DD, not '" + value + "'");
-        }
         try {
-            return LocalDate.parse(value);
-        } catch (DateTimeException e) {
-            throw ApiError.badRequest("date " + value + " does not exist");
+            return Dates.parse(value);
+        } catch (Dates.BadDate e) {
+            throw ApiError.badRequest(e.wellFormed() ? e.getMessage()
+                    : "'" + name + "' must be a date YYYY-MM-DD, not '" + value + "'");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.crisisreplay.web;
 
+import org.crisisreplay.scenario.ContentKey;
 import org.crisisreplay.scenario.InvalidScenarioException;
 import org.crisisreplay.scenario.Scenario;
 import org.crisisreplay.scenario.ScenarioAssembler;
@@ -7,14 +8,13 @@ import org.crisisreplay.scenario.ScenarioCatalog;
 import org.crisisreplay.scenario.ScenarioFile;
 import org.crisisreplay.scenario.ScenarioReader;
 import org.crisisreplay.simulation.Simulator;
-import org.crisisreplay.timeline.Projections;
+import org.crisisreplay.storylines.Storylines;
 import org.crisisreplay.timeline.Timeline;
 import org.crisisreplay.timeline.Views;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,19 +30,18 @@ public class Library {
     public static final int MAX_UPLOAD = 1024 * 1024;
     /** How an uploaded file is named in its errors. */
     public static final String UPLOAD_NAME = "upload.yaml";
-    private static final Duration WAIT = Duration.ofMinutes(10);
 
     private final ScenarioCatalog catalog;
-    private final Simulator simulator;
-    private final Projections projections;
+    private final Storylines storylines;
     private final Timeline timeline;
+    private final Simulator simulator;
 
-    public Library(@Value("${crisis-replay.scenarios:scenarios}") String folder, Simulator simulator,
-                   Projections projections, Timeline timeline) {
+    public Library(@Value("${crisis-replay.scenarios:scenarios}") String folder, Storylines storylines,
+                   Timeline timeline, Simulator simulator) {
         this.catalog = new ScenarioCatalog(Path.of(folder));
-        this.simulator = simulator;
-        this.projections = projections;
+        this.storylines = storylines;
         this.timeline = timeline;
+        this.simulator = simulator;
     }
 
     public record Entry(String id, String title, String origin) {
@@ -74,17 +73,19 @@ public class Library {
     public synchronized Views.Story story(String id) {
         Path file = catalog.known().get(id);
         if (file != null) {
-            return store(new ScenarioAssembler(catalog).load(file));
+            // stored content is found by its key, without parsing the file again
+            return ContentKey.storylineId(file, catalog).flatMap(key -> Storylines.stored(timeline, key))
+                    .orElseGet(() -> storylines.open(new ScenarioAssembler(catalog).load(file)).story());
         }
         String storyline = timeline.head(id).orElseThrow(() -> ApiError.notFound("no scenario '" + id + "'"));
         Timeline.Storyline s = timeline.storyline(storyline).orElseThrow(() -> ApiError.notFound("no scenario '" + id + "'"));
-        return new Views.Story(s.scenario(), s.id(), s.from(), s.to(), s.removed());
+        return Storylines.story(s);
     }
 
     /** Checks, runs and stores an uploaded scenario; returns its id. */
     public synchronized String upload(byte[] yaml) {
         Scenario s = checked(yaml);
-        store(s);
+        storylines.open(s);
         return s.id();
     }
 
@@ -121,8 +122,7 @@ public class Library {
     /** Over HTTP, {@code extends} names a known scenario id or a file inside the served folder, nothing else. */
     private void checkExtends(ScenarioFile f) {
         String ref = f.extendsRef();
-        boolean looksLikePath = ref.contains("/") || ref.contains("\\") || ref.endsWith(".yaml") || ref.endsWith(".yml");
-        if (!looksLikePath) {
+        if (!ScenarioCatalog.looksLikePath(ref)) {
             if (!catalog.known().containsKey(ref)) {
                 throw new InvalidScenarioException(f.extendsAt(), "'extends' names no known scenario '" + ref + "'");
             }
@@ -134,12 +134,6 @@ public class Library {
             throw new InvalidScenarioException(f.extendsAt(),
                     "'extends' may name only a known scenario id or a file inside the scenarios folder");
         }
-    }
-
-    private Views.Story store(Scenario s) {
-        simulator.run(s);
-        projections.awaitStoryline(s.storylineId(), WAIT);
-        return new Views.Story(s.id(), s.storylineId(), s.from(), s.to(), s.removed());
     }
 
 }

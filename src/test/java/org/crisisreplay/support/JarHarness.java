@@ -19,18 +19,37 @@ public final class JarHarness {
         return Path.of(p).toAbsolutePath();
     }
 
+    /** The launcher the build generates beside the jar (target/crisis-replay). */
+    public static Path launcher() {
+        String p = System.getProperty("crisis-replay.launcher", "target/crisis-replay");
+        return Path.of(p).toAbsolutePath();
+    }
+
     public static List<String> command(Path dataDir, String... args) {
-        List<String> cmd = new ArrayList<>(List.of("java", "-jar", jar().toString()));
+        return command(List.of("java", "-jar", jar().toString()), dataDir, args);
+    }
+
+    public static List<String> command(List<String> program, Path dataDir, String... args) {
+        List<String> cmd = new ArrayList<>(program);
         cmd.addAll(List.of(args));
         cmd.add("--spring.datasource.url=" + CliHarness.storeUrl(dataDir));
         return cmd;
     }
 
     public static CliHarness.Result run(Path dataDir, String... args) {
+        return run(command(dataDir, args), args);
+    }
+
+    /** Runs the launcher (or a copy of it) as a user would. */
+    public static CliHarness.Result runLauncher(Path launcher, Path dataDir, String... args) {
+        return run(command(List.of(launcher.toString()), dataDir, args), args);
+    }
+
+    private static CliHarness.Result run(List<String> command, String... args) {
         try {
             Path out = Files.createTempFile("crisis-replay-out", ".txt");
             Path err = Files.createTempFile("crisis-replay-err", ".txt");
-            Process p = new ProcessBuilder(command(dataDir, args)).redirectOutput(out.toFile())
+            Process p = new ProcessBuilder(command).redirectOutput(out.toFile())
                     .redirectError(err.toFile()).start();
             if (!p.waitFor(5, TimeUnit.MINUTES)) {
                 p.destroyForcibly();

@@ -1,0 +1,78 @@
+package org.crisisreplay.storylines;
+
+import org.crisisreplay.scenario.Scenario;
+import org.crisisreplay.simulation.Simulator;
+import org.crisisreplay.timeline.Projections;
+import org.crisisreplay.timeline.Timeline;
+import org.crisisreplay.timeline.Views;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The one way to open a storyline, for the command line and the HTTP API alike: run a scenario
+ * into the store if its content is not there yet, make sure it is projected, and name it for the
+ * views. A draft is opened the same way inside a transaction that is rolled back once answered.
+ */
+@Component
+public class Storylines {
+
+    /** How long to wait for a streaming processor to project a run (only with one configured). */
+    public static final Duration PROJECTION_WAIT = Duration.ofMinutes(10);
+
+    private final Simulator simulator;
+    private final Projections projections;
+    private final TransactionTemplate drafts;
+
+    public Storylines(Simulator simulator, Projections projections, PlatformTransactionManager transactions) {
+        this.simulator = simulator;
+        this.projections = projections;
+        this.drafts = new TransactionTemplate(transactions);
+    }
+
+    public record Opened(Scenario scenario, Simulator.Outcome outcome, Views.Story story) {
+    }
+
+    /** The scenario, stored (once per content) and projected. */
+    public Opened open(Scenario s) {
+        Simulator.Outcome outcome = simulator.run(s);
+        projections.awaitStoryline(s.storylineId(), PROJECTION_WAIT);
+        return new Opened(s, outcome, story(s));
+    }
+
+    /**
+     * Runs and projects the scenario, answers from it, and keeps nothing of it (unless its content
+     * was stored already): what {@code watch} does on every save.
+     */
+    public <T> T draft(Scenario s, Function<Views.Story, T> answer) {
+        if (simulator.isStored(s.storylineId())) {
+            return answer.apply(open(s).story());
+        }
+        return drafts.execute(status -> {
+            try {
+                return answer.apply(open(s).story());
+            } finally {
+                status.setRollbackOnly();
+            }
+        });
+    }
+
+    /** A scenario, named for the views. */
+    public static Views.Story story(Scenario s) {
+        return new Views.Story(s.id(), s.storylineId(), s.from(), s.to(), s.removed());
+    }
+
+    /** A stored storyline, named for the views. */
+    public static Views.Story story(Timeline.Storyline s) {
+        return new Views.Story(s.scenario(), s.id(), s.from(), s.to(), s.removed());
+    }
+
+    /** The stored and projected storyline of this id, if any. */
+    public static Optional<Views.Story> stored(Timeline timeline, String storylineId) {
+        return timeline.storyline(storylineId).filter(Timeline.Storyline::closed).map(Storylines::story);
+    }
+}

@@ -1,0 +1,218 @@
+package org.crisisreplay.bench;
+
+import org.crisisreplay.bench.bare.BareApp;
+import org.crisisreplay.cli.Cli;
+import org.crisisreplay.support.CliHarness;
+import org.crisisreplay.support.JarHarness;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code make bench}: one table. Cold answers from a stored baseline (the launcher, {@code java
+ * -jar}, and the bare Boot + Axon + H2 app measured in the same run), the first run of new content,
+ * and the warm what-if loop of {@code watch} (save to printed diff). Medians; peak RSS of each
+ * process; ratios to the bare app. Needs the packaged jar and launcher ({@code make build}).
+ */
+class ColdStartBench {
+
+    private static final String BASELINE = "scenarios/kazakhstan-2022.yaml";
+    private static final String WHAT_IF = "scenarios/what-if/late-appeal.yaml";
+    private static final int RUNS = Integer.getInteger("bench.runs", 5);
+    private static final int SAVES = Integer.getInteger("bench.saves", 15);
+
+    @TempDir
+    Path work;
+
+    record Sample(double seconds, double cpuSeconds, long rssKb) {
+    }
+
+    record Row(String what, List<Sample> samples) {
+        double median() {
+            return medianOf(samples.stream().map(Sample::seconds).toList());
+        }
+
+        double medianCpu() {
+            return medianOf(samples.stream().map(Sample::cpuSeconds).toList());
+        }
+
+        long peakRss() {
+            return samples.stream().mapToLong(Sample::rssKb).max().orElse(0);
+        }
+    }
+
+    @Test
+    void oneTable() throws Exception {
+        List<String> launcher = List.of(JarHarness.launcher().toString());
+        List<String> jar = List.of("java", "-jar", JarHarness.jar().toString());
+        Path stored = work.resolve("stored");
+        run(launcher, stored, "state", BASELINE, "--on", "2022-01-01");
+        run(launcher, stored, "diff", BASELINE, "scenarios/what-if/kremlin-stalls.yaml");
+
+        List<Row> rows = new ArrayList<>();
+        Row bare = new Row("bare Boot + Axon + H2 app (start, append 10, read, exit)", times(() -> bareApp(work.resolve("bare"))));
+        rows.add(bare);
+        rows.add(new Row("state, stored baseline: launcher", times(() -> run(launcher, stored, "state", BASELINE, "--on", "2022-01-12"))));
+        rows.add(new Row("state, stored baseline: java -jar", times(() -> run(jar, stored, "state", BASELINE, "--on", "2022-01-12"))));
+        rows.add(new Row("diff, both stored: launcher", times(() -> run(launcher, stored, "diff", BASELINE, "scenarios/what-if/kremlin-stalls.yaml"))));
+        AtomicLong fresh = new AtomicLong();
+        rows.add(new Row("first run: baseline into an empty store (launcher state)", times(() ->
+                run(launcher, work.resolve("empty-" + fresh.incrementAndGet()), "state", BASELINE, "--on", "2022-01-12"))));
+        rows.add(new Row("first run: what-if over a stored base (launcher diff)", times(() -> {
+            Path copy = work.resolve("base-" + fresh.incrementAndGet());
+            copyTree(stored, copy);
+            return run(launcher, copy, "diff", BASELINE, WHAT_IF);
+        })));
+        List<Double> loop = watchLoop(work.resolve("watch"));
+
+        StringBuilder t = new StringBuilder();
+        t.append(String.format("%n| %-58s | %8s | %6s | %8s | %6s | %8s |%n", "measure (median of " + RUNS + " processes)",
+                "wall s", "x bare", "CPU s", "x bare", "peak RSS"));
+        t.append("|" + "-".repeat(60) + "|---------:|-------:|---------:|-------:|---------:|\n");
+        for (Row r : rows) {
+            t.append(String.format("| %-58s | %8.2f | %6.2f | %8.2f | %6.2f | %5d MB |%n", r.what(), r.median(),
+                    r.median() / bare.median(), r.medianCpu(), r.medianCpu() / bare.medianCpu(), r.peakRss() / 1024));
+        }
+        t.append(String.format("| %-58s | %5.0f ms | %6s | %8s | %6s | %8s |%n",
+                "watch: save -> printed diff, warm (median of " + loop.size() + " saves)", medianOf(loop), "", "", "", ""));
+        t.append(String.format("machine: %d cores, %s, load average at the end: %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                Files.readString(Path.of("/proc/loadavg")).trim()));
+        System.out.print(t);
+        Files.writeString(Path.of("target/bench.txt"), t.toString());
+    }
+
+    interface Timed {
+        Sample run() throws Exception;
+    }
+
+    private static List<Sample> times(Timed timed) throws Exception {
+        List<Sample> out = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            out.add(timed.run());
+        }
+        return out;
+    }
+
+    private static Sample run(List<String> program, Path data, String... args) throws Exception {
+        return timed(JarHarness.command(program, data, args));
+    }
+
+    private static Sample bareApp(Path data) throws Exception {
+        // the bench's own classes and the very libraries the program ships with (target/app/lib)
+        StringBuilder cp = new StringBuilder(Path.of("target/test-classes").toAbsolutePath().toString());
+        try (Stream<Path> libs = Files.list(JarHarness.launcher().resolveSibling("app").resolve("lib"))) {
+            libs.sorted().forEach(l -> cp.append(java.io.File.pathSeparator).append(l));
+        }
+        return timed(List.of("java", "-cp", cp.toString(), BareApp.class.getName(), "--spring.config.name=bare",
+                "--spring.datasource.url=" + CliHarness.storeUrl(data)));
+    }
+
+    /** Wall time and peak RSS of one process (GNU time), which must succeed. */
+    private static Sample timed(List<String> command) throws Exception {
+        Path rss = Files.createTempFile("rss", ".txt");
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-f", "%M %U %S", "-o", rss.toString()));
+        cmd.addAll(command);
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(p.exitValue()).as(String.join(" ", command)).isZero();
+        String[] measured = Files.readAllLines(rss).get(0).trim().split(" ");
+        Files.delete(rss);
+        return new Sample(seconds, Double.parseDouble(measured[1]) + Double.parseDouble(measured[2]),
+                Long.parseLong(measured[0]));
+    }
+
+    /** {@code watch} in this JVM: the time from writing the file to the flushed diff, per save. */
+    private static List<Double> watchLoop(Path data) throws Exception {
+        Path whatIf = Files.createDirectories(data).resolve("loop.yaml");
+        Files.writeString(whatIf, loopWhatIf(0));
+        AtomicLong flushes = new AtomicLong();
+        AtomicLong lastFlush = new AtomicLong();
+        OutputStream sink = new OutputStream() {
+            @Override
+            public void write(int b) {
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+            }
+
+            @Override
+            public void flush() {
+                lastFlush.set(System.nanoTime());
+                flushes.incrementAndGet();
+            }
+        };
+        int warmup = 5;
+        CompletableFuture<Integer> watching = CompletableFuture.supplyAsync(() -> Cli.run(
+                new PrintStream(sink, false, StandardCharsets.UTF_8), new PrintStream(OutputStream.nullOutputStream()),
+                "watch", whatIf.toString(), "--answers=" + (1 + warmup + SAVES),
+                "--spring.datasource.url=" + CliHarness.storeUrl(data)));
+        awaitFlushes(flushes, 1, watching);
+        List<Double> millis = new ArrayList<>();
+        for (int i = 1; i <= warmup + SAVES; i++) {
+            long before = flushes.get();
+            Thread.sleep(50);
+            long start = System.nanoTime();
+            Files.writeString(whatIf, loopWhatIf(i));
+            awaitFlushes(flushes, before + 1, watching);
+            if (i > warmup) {
+                millis.add((lastFlush.get() - start) / 1e6);
+            }
+        }
+        assertThat(watching.get(1, TimeUnit.MINUTES)).isZero();
+        return millis;
+    }
+
+    private static void awaitFlushes(AtomicLong flushes, long n, CompletableFuture<Integer> watching) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (flushes.get() < n) {
+            if (watching.isDone() || System.nanoTime() > deadline) {
+                throw new AssertionError("watch gave no answer");
+            }
+            Thread.sleep(1);
+        }
+    }
+
+    private static String loopWhatIf(int i) {
+        return """
+                scenario: loop
+                extends: %s
+                changes:
+                  - set: ru-arrival
+                    to: {troops: %d}
+                """.formatted(Path.of("scenarios/what-if/kremlin-stalls.yaml").toAbsolutePath(), 3000 + i);
+    }
+
+    private static double medianOf(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.sorted(Comparator.naturalOrder()).toList()) {
+                Files.copy(f, to.resolve(from.relativize(f).toString()));
+            }
+        }
+    }
+}

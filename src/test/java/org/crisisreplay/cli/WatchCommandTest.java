@@ -1,0 +1,81 @@
+package org.crisisreplay.cli;
+
+import org.crisisreplay.support.CliHarness;
+import org.crisisreplay.support.StoreProbe;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code watch}: an answer on every save (a diff, or the errors), and nothing of the drafts kept. */
+class WatchCommandTest {
+
+    @TempDir
+    Path data;
+
+    @TempDir
+    Path work;
+
+    @Test
+    void answersEverySaveAndKeepsNoDraft() throws Exception {
+        Path whatIf = work.resolve("watched.yaml");
+        Files.writeString(whatIf, whatIfWithTroops(3000));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CompletableFuture<Integer> watching = CompletableFuture.supplyAsync(() -> Cli.run(
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                "watch", whatIf.toString(), "--answers=3", "--spring.datasource.url=" + CliHarness.storeUrl(data)));
+
+        awaitOutput(out, "(check 1)", watching, err);
+        assertThat(text(out)).contains("first divergence").contains("| 3,000  [");
+
+        Files.writeString(whatIf, whatIfWithTroops(3500));
+        awaitOutput(out, "(check 2)", watching, err);
+        String second = text(out).substring(text(out).indexOf("(check 2)"));
+        assertThat(second).contains("| 3,500  [").doesNotContain("| 3,000  [");
+
+        Files.writeString(whatIf, whatIfWithTroops(3500).replace("to: {troops: 3500}", "to: {troops: many}"));
+        assertThat(watching.get(3, TimeUnit.MINUTES)).as(text(err)).isZero();
+        String third = text(out).substring(text(out).indexOf("(check 3)"));
+        assertThat(third).containsPattern("watched\\.yaml:\\d+:\\d+: ");
+
+        // the base (kremlin-stalls) is stored once; the drafts are not
+        long stored = StoreProbe.eventCount(data);
+        CliHarness.Result events = CliHarness.run(data, "events", "scenarios/what-if/kremlin-stalls.yaml", "--json");
+        assertThat(events.exit()).isZero();
+        assertThat(stored).isEqualTo(events.out().lines().count() + 2);
+    }
+
+    private static String whatIfWithTroops(int troops) {
+        return """
+                scenario: watched
+                extends: %s
+                changes:
+                  - set: ru-arrival
+                    to: {troops: %d}
+                """.formatted(Path.of("scenarios/what-if/kremlin-stalls.yaml").toAbsolutePath(), troops);
+    }
+
+    private static void awaitOutput(ByteArrayOutputStream out, String marker, CompletableFuture<Integer> watching,
+                                    ByteArrayOutputStream err) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (!text(out).contains(marker)) {
+            if (watching.isDone() || System.nanoTime() > deadline) {
+                throw new AssertionError("no " + marker + ": " + text(out) + text(err));
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static String text(ByteArrayOutputStream b) {
+        return b.toString(StandardCharsets.UTF_8);
+    }
+}

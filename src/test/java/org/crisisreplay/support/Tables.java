@@ -1,0 +1,44 @@
+package org.crisisreplay.support;
+
+import org.crisisreplay.store.Store;
+
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.sql.ResultSetMetaData;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The rows of the read models, in a fixed order, as text: two stores project alike when these are equal. */
+public final class Tables {
+
+    private static final List<String> QUERIES = List.of(
+            "SELECT storyline_id, scenario, title, content_hash, period_from, period_to, retracted, removed, events, closed "
+                    + "FROM storyline ORDER BY storyline_id",
+            "SELECT scenario, storyline_id FROM scenario_head ORDER BY scenario",
+            "SELECT storyline_id, seq, event_id, on_date, reported, type, rule, payload FROM story_event "
+                    + "ORDER BY storyline_id, seq",
+            "SELECT storyline_id, series, on_date, ledger FROM day_state ORDER BY storyline_id, series, on_date");
+
+    private Tables() {
+    }
+
+    public static List<String> dump(Path dataDir) {
+        Store.Location at = new Store.Location(CliHarness.storeUrl(dataDir), "sa", "");
+        try (Store store = Store.open(at, Duration.ofSeconds(30), new PrintStream(OutputStream.nullOutputStream()))) {
+            List<String> rows = new ArrayList<>();
+            for (String q : QUERIES) {
+                rows.addAll(store.sql().query(q, rs -> {
+                    ResultSetMetaData md = rs.getMetaData();
+                    StringBuilder sb = new StringBuilder();
+                    for (int i = 1; i <= md.getColumnCount(); i++) {
+                        sb.append(i == 1 ? "" : " | ").append(rs.getString(i));
+                    }
+                    return sb.toString();
+                }));
+            }
+            return rows;
+        }
+    }
+}
