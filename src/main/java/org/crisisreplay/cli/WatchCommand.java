@@ -1,6 +1,7 @@
 package org.crisisreplay.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.crisisreplay.scenario.Limits;
 import org.crisisreplay.scenario.ContentKey;
 import org.crisisreplay.scenario.InvalidScenarioException;
 import org.crisisreplay.scenario.Scenario;
@@ -148,7 +149,7 @@ class WatchCommand implements Callable<Integer> {
         Set<Path> files = new LinkedHashSet<>();
         Path p = file;
         try {
-            while (p != null && files.add(p.toAbsolutePath().normalize()) && files.size() <= ScenarioReader.MAX_DEPTH) {
+            while (p != null && files.add(p.toAbsolutePath().normalize()) && files.size() <= Limits.MAX_DEPTH) {
                 p = baseOf(p, workspace.catalog());
             }
         } catch (InvalidScenarioException | java.io.UncheckedIOException e) {

@@ -32,8 +32,8 @@ public final class ContentKey {
             List<byte[]> contents = new ArrayList<>();
             String id = null;
             Path p = file;
-            for (int depth = 0; depth <= ScenarioReader.MAX_DEPTH; depth++) {
-                if (!Files.isRegularFile(p) || Files.size(p) > ScenarioReader.MAX_BYTES) {
+            for (int depth = 0; depth <= Limits.MAX_DEPTH; depth++) {
+                if (!Files.isRegularFile(p) || Files.size(p) > Limits.MAX_BYTES) {
                     return Optional.empty();
                 }
                 byte[] bytes = Files.readAllBytes(p);
