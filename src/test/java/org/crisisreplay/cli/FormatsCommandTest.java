@@ -52,8 +52,8 @@ class FormatsCommandTest {
                 "--format", "timelinejs", "--as-known-on", "2031-03-15");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode doc = new ObjectMapper().readTree(r.out());
-        // the fixture's 27 events less the two after 15 March: the retraction and the closing note
-        assertThat(doc.get("events")).hasSize(25);
+        // the fixture's 28 events less the two after 15 March: the retraction and the closing note
+        assertThat(doc.get("events")).hasSize(26);
         assertThat(doc.at("/title/text/text").asText()).contains("as known on 2031-03-15");
     }
 
