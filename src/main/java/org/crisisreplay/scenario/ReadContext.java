@@ -1,6 +1,5 @@
 package org.crisisreplay.scenario;
 
-import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.Node;
 
 import java.util.ArrayList;
@@ -21,12 +20,7 @@ final class ReadContext {
     }
 
     Position pos(Node n) {
-        return at(file, n.getStartMark());
-    }
-
-    /** Where a SnakeYAML mark points, as editors count. */
-    static Position at(String file, Mark mark) {
-        return mark == null ? new Position(file, 1, 1) : new Position(file, mark.getLine() + 1, mark.getColumn() + 1);
+        return ScenarioReader.at(file, n.getStartMark());
     }
 
     void problem(Node n, String message) {

@@ -1,5 +1,6 @@
 package org.crisisreplay.scenario;
 
+import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -186,5 +187,10 @@ public final class ScenarioReader {
             out.put(id, new ScenarioFile.ActorDef(id, name, kind, nodes.pos(t.getKeyNode())));
         }
         return out;
+    }
+
+    /** Where a SnakeYAML mark points in a file, as editors count (1-based); the top of the file without one. */
+    public static Position at(String file, Mark mark) {
+        return mark == null ? new Position(file, 1, 1) : new Position(file, mark.getLine() + 1, mark.getColumn() + 1);
     }
 }

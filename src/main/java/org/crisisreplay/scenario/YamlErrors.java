@@ -67,7 +67,7 @@ final class YamlErrors {
         } else {
             message = "invalid YAML: " + (context.isEmpty() ? "" : context + ": ") + problem;
         }
-        return new Problem(ReadContext.at(file, at), message);
+        return new Problem(ScenarioReader.at(file, at), message);
     }
 
     /** What SnakeYAML found instead, from "..., but found X" or "..., but got X". */

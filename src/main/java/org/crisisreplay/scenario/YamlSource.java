@@ -149,12 +149,12 @@ final class YamlSource {
                 if (ev instanceof AliasEvent a) {
                     // as SnakeYAML counts: only aliases of lists and maps
                     if (aliases && collectionAnchors.contains(a.getAnchor()) && ++aliasesSeen > MAX_ALIASES) {
-                        return ReadContext.at(file, ev.getStartMark());
+                        return ScenarioReader.at(file, ev.getStartMark());
                     }
                     continue;
                 }
                 if (!aliases && depth > MAX_DEPTH && ev instanceof NodeEvent) {
-                    return ReadContext.at(file, ev.getStartMark());
+                    return ScenarioReader.at(file, ev.getStartMark());
                 }
                 if (ev instanceof CollectionStartEvent c) {
                     depth++;

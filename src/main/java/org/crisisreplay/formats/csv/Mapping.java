@@ -2,6 +2,7 @@ package org.crisisreplay.formats.csv;
 
 import org.crisisreplay.scenario.InvalidScenarioException;
 import org.crisisreplay.scenario.Position;
+import org.crisisreplay.scenario.ScenarioReader;
 import org.crisisreplay.scenario.Problem;
 import org.crisisreplay.scenario.Suggestions;
 import org.crisisreplay.story.EventTypes;
@@ -84,12 +85,12 @@ public record Mapping(String name, Map<String, List<String>> columns, Map<String
             options.setAllowDuplicateKeys(false);
             root = new Yaml(options).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
-            throw new InvalidScenarioException(at(shownAs, e.getProblemMark()), "not valid YAML: " + e.getProblem());
+            throw new InvalidScenarioException(ScenarioReader.at(shownAs, e.getProblemMark()), "not valid YAML: " + e.getProblem());
         } catch (RuntimeException e) {
             throw new InvalidScenarioException(new Position(shownAs, 1, 1), "not valid YAML: " + e.getMessage());
         }
         if (!(root instanceof MappingNode top)) {
-            throw new InvalidScenarioException(root == null ? new Position(shownAs, 1, 1) : at(shownAs, root.getStartMark()),
+            throw new InvalidScenarioException(root == null ? new Position(shownAs, 1, 1) : ScenarioReader.at(shownAs, root.getStartMark()),
                     "a mapping file is a YAML mapping with 'columns' and 'types'");
         }
         Map<String, List<String>> columns = new LinkedHashMap<>();
@@ -112,7 +113,7 @@ public record Mapping(String name, Map<String, List<String>> columns, Map<String
                             names.add(scalar(c.getValueNode(), shownAs, problems));
                         }
                         if (k != null && !COLUMN_KEYS.contains(k)) {
-                            problems.add(new Problem(at(shownAs, c.getKeyNode().getStartMark()), "unknown column key '" + k + "'"
+                            problems.add(new Problem(ScenarioReader.at(shownAs, c.getKeyNode().getStartMark()), "unknown column key '" + k + "'"
                                     + Suggestions.hint(k, COLUMN_KEYS) + "; known: " + String.join(", ", COLUMN_KEYS)));
                         } else if (k != null && !names.isEmpty() && !names.contains(null)) {
                             columns.put(k, List.copyOf(names));
@@ -133,16 +134,16 @@ public record Mapping(String name, Map<String, List<String>> columns, Map<String
                     try {
                         dateFormat = pattern == null ? dateFormat : DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH);
                     } catch (IllegalArgumentException e) {
-                        problems.add(new Problem(at(shownAs, v.getStartMark()), "not a date pattern: " + e.getMessage()));
+                        problems.add(new Problem(ScenarioReader.at(shownAs, v.getStartMark()), "not a date pattern: " + e.getMessage()));
                     }
                 }
-                default -> problems.add(new Problem(at(shownAs, t.getKeyNode().getStartMark()), "unknown key '" + key + "'"
+                default -> problems.add(new Problem(ScenarioReader.at(shownAs, t.getKeyNode().getStartMark()), "unknown key '" + key + "'"
                         + Suggestions.hint(key, TOP_KEYS) + "; known: " + String.join(", ", TOP_KEYS)));
             }
         }
         for (String required : List.of("date", "type")) {
             if (!columns.containsKey(required)) {
-                problems.add(new Problem(at(shownAs, top.getStartMark()), "'columns' must name the '" + required + "' column"));
+                problems.add(new Problem(ScenarioReader.at(shownAs, top.getStartMark()), "'columns' must name the '" + required + "' column"));
             }
         }
         if (!problems.isEmpty()) {
@@ -162,13 +163,13 @@ public record Mapping(String name, Map<String, List<String>> columns, Map<String
             } else if ("fields".equals(key)) {
                 fieldsNode = t.getValueNode();
             } else if (key != null) {
-                problems.add(new Problem(at(shownAs, t.getKeyNode().getStartMark()), "unknown key '" + key + "'"
+                problems.add(new Problem(ScenarioReader.at(shownAs, t.getKeyNode().getStartMark()), "unknown key '" + key + "'"
                         + Suggestions.hint(key, RULE_KEYS) + "; a rule has: type, fields"));
             }
         }
         EventTypes.TypeSpec spec = type == null ? null : EventTypes.get(type);
         if (spec == null) {
-            problems.add(new Problem(at(shownAs, n.getStartMark()), "'" + type + "' is not an event type"
+            problems.add(new Problem(ScenarioReader.at(shownAs, n.getStartMark()), "'" + type + "' is not an event type"
                     + Suggestions.hint(String.valueOf(type), EventTypes.names()) + "; give the rule a 'type'"));
             return null;
         }
@@ -179,7 +180,7 @@ public record Mapping(String name, Map<String, List<String>> columns, Map<String
                     continue;
                 }
                 if (spec.field(field) == null) {
-                    problems.add(new Problem(at(shownAs, f.getKeyNode().getStartMark()), type + " has no field '" + field + "'"
+                    problems.add(new Problem(ScenarioReader.at(shownAs, f.getKeyNode().getStartMark()), type + " has no field '" + field + "'"
                             + Suggestions.hint(field, spec.fieldNames()) + "; it has: " + String.join(", ", spec.fieldNames())));
                     continue;
                 }
@@ -190,7 +191,7 @@ public record Mapping(String name, Map<String, List<String>> columns, Map<String
                 } else if (v instanceof ScalarNode) {
                     fields.put(field, new Source(scalar(v, shownAs, problems), null));
                 } else {
-                    problems.add(new Problem(at(shownAs, v.getStartMark()), "field '" + field
+                    problems.add(new Problem(ScenarioReader.at(shownAs, v.getStartMark()), "field '" + field
                             + "' is a column name or {value: ...}"));
                 }
             }
@@ -202,7 +203,7 @@ public record Mapping(String name, Map<String, List<String>> columns, Map<String
         if (n instanceof MappingNode m) {
             return m.getValue();
         }
-        problems.add(new Problem(at(shownAs, n.getStartMark()), "expected " + what));
+        problems.add(new Problem(ScenarioReader.at(shownAs, n.getStartMark()), "expected " + what));
         return List.of();
     }
 
@@ -210,12 +211,7 @@ public record Mapping(String name, Map<String, List<String>> columns, Map<String
         if (n instanceof ScalarNode s) {
             return s.getValue();
         }
-        problems.add(new Problem(at(shownAs, n.getStartMark()), "expected a single value here"));
+        problems.add(new Problem(ScenarioReader.at(shownAs, n.getStartMark()), "expected a single value here"));
         return null;
-    }
-
-    /** Where a SnakeYAML mark points in the mapping file, as editors count. */
-    private static Position at(String file, org.yaml.snakeyaml.error.Mark mark) {
-        return mark == null ? new Position(file, 1, 1) : new Position(file, mark.getLine() + 1, mark.getColumn() + 1);
     }
 }
