@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -24,6 +25,51 @@ import java.util.Properties;
  * {@code --help}, argument errors and answers from stored content come at once.
  */
 public final class Engine implements AutoCloseable {
+
+    /**
+     * Auto-configurations a verb without a web server never uses (web, HTTP clients, caches, task
+     * pools, JMX, Axon's optional modules): left out, the context does not parse and match them,
+     * which is most of what a first run of new content spends starting. {@code serve} keeps them all.
+     */
+    static final List<String> NOT_WITHOUT_WEB = List.of(
+            "org.springframework.boot.autoconfigure.aop.AopAutoConfiguration",
+            "org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration",
+            "org.springframework.boot.autoconfigure.cache.CacheAutoConfiguration",
+            "org.springframework.boot.autoconfigure.http.client.HttpClientAutoConfiguration",
+            "org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration",
+            "org.springframework.boot.autoconfigure.jdbc.JdbcClientAutoConfiguration",
+            "org.springframework.boot.autoconfigure.web.client.RestClientAutoConfiguration",
+            "org.springframework.boot.autoconfigure.web.client.RestTemplateAutoConfiguration",
+            "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration",
+            "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration",
+            "org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration",
+            "org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration",
+            "org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration",
+            "org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration",
+            "org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration",
+            "org.springframework.boot.autoconfigure.web.servlet.HttpEncodingAutoConfiguration",
+            "org.springframework.boot.autoconfigure.web.servlet.MultipartAutoConfiguration",
+            "org.springframework.boot.autoconfigure.web.embedded.EmbeddedWebServerFactoryCustomizerAutoConfiguration",
+            "org.springframework.boot.autoconfigure.websocket.servlet.WebSocketServletAutoConfiguration",
+            "org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration",
+            "org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration",
+            "org.springframework.boot.autoconfigure.h2.H2ConsoleAutoConfiguration",
+            "org.springframework.boot.autoconfigure.jmx.JmxAutoConfiguration",
+            "org.springframework.boot.autoconfigure.admin.SpringApplicationAdminJmxAutoConfiguration",
+            "org.springframework.boot.autoconfigure.info.ProjectInfoAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.UpdateCheckerAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.MetricsAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.MicrometerMetricsAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.AxonTimeoutAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.AxonDbSchedulerAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.AxonJobRunrAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.XStreamAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.CBORMapperAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.AvroSerializerAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.JpaAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.legacyjpa.JpaJavaxAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.legacyjpa.JpaJavaxEventStoreAutoConfiguration");
 
     private final List<String> springArgs;
     private final PrintStream err;
@@ -59,6 +105,10 @@ public final class Engine implements AutoCloseable {
             app.setLogStartupInfo(false);
             app.setWebApplicationType(web ? WebApplicationType.SERVLET : WebApplicationType.NONE);
             app.setRegisterShutdownHook(true);
+            if (!web) {
+                // a default: an exclusion given on the command line or in a configuration file wins
+                app.setDefaultProperties(Map.of("spring.autoconfigure.exclude", String.join(",", NOT_WITHOUT_WEB)));
+            }
             context = startWaitingForTheStore(app);
         }
         return context;

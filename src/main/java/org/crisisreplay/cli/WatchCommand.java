@@ -5,10 +5,10 @@ import org.crisisreplay.scenario.Limits;
 import org.crisisreplay.scenario.ContentKey;
 import org.crisisreplay.scenario.InvalidScenarioException;
 import org.crisisreplay.scenario.Scenario;
+import org.crisisreplay.scenario.ParsedFiles;
 import org.crisisreplay.scenario.ScenarioAssembler;
 import org.crisisreplay.scenario.ScenarioCatalog;
 import org.crisisreplay.scenario.ScenarioFile;
-import org.crisisreplay.scenario.ScenarioReader;
 import org.crisisreplay.storylines.Storylines;
 import org.crisisreplay.timeline.Views;
 import picocli.CommandLine;
@@ -105,7 +105,7 @@ class WatchCommand implements Callable<Integer> {
     private String answer(Path file, Storylines storylines, Views views) {
         ScenarioCatalog catalog = workspace.catalog();
         try {
-            ScenarioAssembler assembler = new ScenarioAssembler(catalog);
+            ScenarioAssembler assembler = new ScenarioAssembler(catalog, parsed);
             Scenario w = assembler.load(file);
             Path basePath = against != null ? workspace.locate(against) : baseOf(file, catalog);
             if (basePath == null) {
@@ -123,6 +123,9 @@ class WatchCommand implements Callable<Integer> {
         }
     }
 
+    /** Every file read so far: a save parses again only the files whose bytes changed. */
+    private final ParsedFiles parsed = new ParsedFiles();
+
     private record Base(String key, String title, Views.Story story) {
     }
 
@@ -139,8 +142,8 @@ class WatchCommand implements Callable<Integer> {
     }
 
     /** The file a what-if extends, or null. */
-    private static Path baseOf(Path file, ScenarioCatalog catalog) {
-        ScenarioFile f = ScenarioReader.read(file, file.getFileName().toString());
+    private Path baseOf(Path file, ScenarioCatalog catalog) {
+        ScenarioFile f = parsed.read(file, file.getFileName().toString());
         return f.extendsRef() == null ? null : catalog.locate(f.extendsRef(), file, f.extendsAt());
     }
 

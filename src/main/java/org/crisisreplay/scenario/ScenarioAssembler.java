@@ -30,9 +30,16 @@ import java.util.Set;
 public final class ScenarioAssembler {
 
     private final ScenarioCatalog catalog;
+    private final ParsedFiles parsed;
 
     public ScenarioAssembler(ScenarioCatalog catalog) {
+        this(catalog, new ParsedFiles());
+    }
+
+    /** An assembler that parses a file only if {@code parsed} does not hold it with the same bytes. */
+    public ScenarioAssembler(ScenarioCatalog catalog, ParsedFiles parsed) {
         this.catalog = catalog;
+        this.parsed = parsed;
     }
 
     /** Loads and assembles the file at {@code path}. */
@@ -63,7 +70,7 @@ public final class ScenarioAssembler {
     }
 
     private Merged merge(byte[] bytes, Path path, String shownAs, Deque<Path> chain) {
-        ScenarioFile f = ScenarioReader.read(bytes, path, shownAs);
+        ScenarioFile f = parsed.read(bytes, path, shownAs);
         ScenarioFile.SourceDef own = OwnSource.of(f);
         if (!f.isWhatIf()) {
             List<byte[]> contents = new ArrayList<>();
