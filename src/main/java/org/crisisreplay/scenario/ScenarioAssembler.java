@@ -30,9 +30,17 @@ import java.util.Set;
 public final class ScenarioAssembler {
 
     private final ScenarioCatalog catalog;
+    /** The variant of a sweep file to assemble; null for the file as written (its {@code vary} unused). */
+    private final Variants.Pick variant;
 
     public ScenarioAssembler(ScenarioCatalog catalog) {
+        this(catalog, null);
+    }
+
+    /** Assembles variant {@code variant.n()} of a sweep file (see {@link Variants}). */
+    public ScenarioAssembler(ScenarioCatalog catalog, Variants.Pick variant) {
         this.catalog = catalog;
+        this.variant = variant;
     }
 
     /** Loads and assembles the file at {@code path}. */
@@ -129,15 +137,26 @@ public final class ScenarioAssembler {
                 rules.add(OwnSource.citeIfUncited(r, own.id()));
             }
         }
+        String id = f.id();
+        List<byte[]> contents = new ArrayList<>(base.contents());
+        contents.add(bytes);
+        if (variant != null && chain.isEmpty() && problems.isEmpty()) {
+            if (f.vary() == null) {
+                throw new InvalidScenarioException(f.idAt(), "scenario '" + f.id() + "' has no 'vary': it has no variant "
+                        + variant.n());
+            }
+            VaryDraft vary = variant.applyTo(f.vary());
+            Variants.apply(vary, variant.n(), events, removed, own.id(), problems);
+            id = Variants.id(f.id(), variant.n());
+            contents.add(Variants.describe(vary, variant.n()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
         OwnSource.addIfCited(own, sources, events, rules);
         if (!problems.isEmpty()) {
             throw new InvalidScenarioException(problems);
         }
-        List<byte[]> contents = new ArrayList<>(base.contents());
-        contents.add(bytes);
         List<String> lineage = new ArrayList<>(List.of(f.id()));
         lineage.addAll(base.lineage());
-        return new Merged(f.id(), f.title() == null ? f.id() : f.title(), f.from() != null ? f.from() : base.from(),
+        return new Merged(id, f.title() == null ? id : f.title(), f.from() != null ? f.from() : base.from(),
                 f.to() != null ? f.to() : base.to(), sources, actors, events, rules, removed, contents, base.id(), shownAs,
                 List.copyOf(lineage));
     }
