@@ -260,6 +260,7 @@ public final class ScenarioSchema {
         VaryReader.DISTRIBUTIONS.forEach(dist.putArray("enum")::add);
         samp.set("distribution", dist);
         samp.set("fields", array(string("A figure field, e.g. troops."), "Only these fields (default: every figure)."));
+        samp.set("events", array(string("An event id."), "Only these events (default: every event)."));
         sample.putArray("required").add("sample");
         p.set("over", array(oneOf(shift, set, sample), "The parameters and the sampling."));
         v.putArray("required").add("over");

@@ -74,10 +74,19 @@ public final class Variants {
         if (vary.sampling() == null) {
             return;
         }
-        SplittableRandom random = random(vary.seed(), n);
         VaryDraft.Sampling s = vary.sampling();
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>(events.stream().map(EventDraft::id).toList());
+        for (String named : s.events()) {
+            if (!ids.contains(named)) {
+                problems.add(new Problem(s.at(), "sample: no event '" + named + "'" + Suggestions.hint(named, ids)));
+            }
+        }
+        SplittableRandom random = random(vary.seed(), n);
         for (int i = 0; i < events.size(); i++) {
             EventDraft e = events.get(i);
+            if (!s.events().isEmpty() && !s.events().contains(e.id())) {
+                continue;
+            }
             for (Map.Entry<String, Object> f : e.fields().entrySet()) {
                 if (f.getValue() instanceof Figure fig && fig.known() && (s.fields().isEmpty() || s.fields().contains(f.getKey()))) {
                     long lo = Math.min(fig.low(), fig.bestValue());

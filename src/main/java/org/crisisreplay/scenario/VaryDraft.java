@@ -82,12 +82,13 @@ public record VaryDraft(long seed, int samples, List<Parameter> parameters, Samp
     }
 
     /**
-     * {@code - sample: claims}: every contested figure (claims that disagree) of the named fields (all
-     * if none are named) takes as best a value drawn between its lowest and highest claim.
+     * {@code - sample: claims}: every contested figure (claims that disagree) of the named fields of
+     * the named events (all if none are named) takes as best a value drawn between its lowest and highest claim.
      */
-    public record Sampling(Distribution distribution, List<String> fields, Position at) {
+    public record Sampling(Distribution distribution, List<String> fields, List<String> events, Position at) {
         public Sampling {
             fields = List.copyOf(fields);
+            events = List.copyOf(events);
         }
     }
 

@@ -195,7 +195,7 @@ final class VaryReader {
     }
 
     private VaryDraft.Sampling sample(MappingNode m, Map<String, NodeTuple> raw) {
-        Map<String, NodeTuple> k = nodes.keys(m, List.of("sample", "distribution", "fields"), "sample");
+        Map<String, NodeTuple> k = nodes.keys(m, List.of("sample", "distribution", "fields", "events"), "sample");
         Node what = raw.get("sample").getValueNode();
         String w = nodes.text(what, "'sample'");
         if (w != null && !SAMPLE_WHAT.contains(w)) {
@@ -228,7 +228,12 @@ final class VaryReader {
                 }
             }
         }
-        return new VaryDraft.Sampling(distribution, fields, nodes.pos(what));
+        List<String> events = List.of();
+        if (k.containsKey("events")) {
+            List<String> e = nodes.textList(k.get("events").getValueNode(), "events");
+            events = e == null ? List.of() : e;
+        }
+        return new VaryDraft.Sampling(distribution, fields, events, nodes.pos(what));
     }
 
     /** A set of values as the output names it: {@code field=value, ...} for plain values. */
