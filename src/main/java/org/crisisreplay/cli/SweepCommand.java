@@ -219,18 +219,22 @@ class SweepCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder("field,on,statistic,value\n");
         for (JsonNode f : o.get("fields")) {
             for (JsonNode d : f.get("days")) {
-                String prefix = f.get("field").asText() + "," + d.get("on").asText() + ",";
+                String prefix = csvCell(f.get("field").asText()) + "," + d.get("on").asText() + ",";
                 if (d.has("p50")) {
                     for (int p : SweepSummary.PERCENTILES) {
                         sb.append(prefix).append('p').append(p).append(',')
                                 .append(d.get("p" + p).isNull() ? "" : d.get("p" + p).asText()).append('\n');
                     }
                 } else {
-                    d.get("shares").fields().forEachRemaining(e -> sb.append(prefix).append("share:")
-                            .append(e.getKey()).append(',').append(e.getValue().decimalValue().toPlainString()).append('\n'));
+                    d.get("shares").fields().forEachRemaining(e -> sb.append(prefix).append(csvCell("share:" + e.getKey()))
+                            .append(',').append(e.getValue().decimalValue().toPlainString()).append('\n'));
                 }
             }
         }
         return sb.toString();
+    }
+
+    private static String csvCell(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

@@ -140,6 +140,9 @@ public final class ScenarioAssembler {
         String id = f.id();
         List<byte[]> contents = new ArrayList<>(base.contents());
         contents.add(bytes);
+        if (f.vary() != null && chain.isEmpty() && problems.isEmpty()) {
+            Variants.checkNames(f.vary(), events, problems);
+        }
         if (variant != null && chain.isEmpty() && problems.isEmpty()) {
             if (f.vary() == null) {
                 throw new InvalidScenarioException(f.idAt(), "scenario '" + f.id() + "' has no 'vary': it has no variant "

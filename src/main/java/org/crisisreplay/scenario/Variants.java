@@ -64,6 +64,35 @@ public final class Variants {
         return "variant " + n + " seed " + vary.seed() + " samples " + vary.samples();
     }
 
+    /**
+     * Checks that every event the sweep names exists (after the file's changes), whether a variant is
+     * assembled or the file as written: a sweep that names a wrong event is refused by {@code validate}.
+     */
+    static void checkNames(VaryDraft vary, List<EventDraft> events, List<Problem> problems) {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>(events.stream().map(EventDraft::id).toList());
+        for (VaryDraft.Parameter p : vary.parameters()) {
+            ChangeDraft c = p.change(0);
+            if (!ids.contains(c.target())) {
+                problems.add(new Problem(c.at(), c.verb() + ": no event '" + c.target() + "'"
+                        + Suggestions.hint(c.target(), ids)));
+            } else if (p instanceof VaryDraft.Set set) {
+                // every set of values must fit the event, not only those of the variants run
+                EventDraft target = events.stream().filter(e -> e.id().equals(c.target())).findFirst().orElseThrow();
+                set.patches().forEach(patch -> patch.applyTo(target, problems));
+            }
+        }
+        if (vary.sampling() != null) {
+            VaryDraft.Sampling s = vary.sampling();
+            for (int i = 0; i < s.events().size(); i++) {
+                String named = s.events().get(i);
+                if (!ids.contains(named)) {
+                    problems.add(new Problem(s.eventsAt().get(i), "sample: no event '" + named + "'"
+                            + Suggestions.hint(named, ids)));
+                }
+            }
+        }
+    }
+
     /** Applies variant {@code n}'s parameter values, then draws its contested figures. */
     static void apply(VaryDraft vary, int n, List<EventDraft> events, List<String> removed, String own,
                       List<Problem> problems) {
@@ -75,12 +104,6 @@ public final class Variants {
             return;
         }
         VaryDraft.Sampling s = vary.sampling();
-        java.util.Set<String> ids = new java.util.LinkedHashSet<>(events.stream().map(EventDraft::id).toList());
-        for (String named : s.events()) {
-            if (!ids.contains(named)) {
-                problems.add(new Problem(s.at(), "sample: no event '" + named + "'" + Suggestions.hint(named, ids)));
-            }
-        }
         SplittableRandom random = random(vary.seed(), n);
         for (int i = 0; i < events.size(); i++) {
             EventDraft e = events.get(i);

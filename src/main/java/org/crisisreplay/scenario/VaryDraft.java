@@ -85,10 +85,12 @@ public record VaryDraft(long seed, int samples, List<Parameter> parameters, Samp
      * {@code - sample: claims}: every contested figure (claims that disagree) of the named fields of
      * the named events (all if none are named) takes as best a value drawn between its lowest and highest claim.
      */
-    public record Sampling(Distribution distribution, List<String> fields, List<String> events, Position at) {
+    public record Sampling(Distribution distribution, List<String> fields, List<String> events, List<Position> eventsAt,
+                           Position at) {
         public Sampling {
             fields = List.copyOf(fields);
             events = List.copyOf(events);
+            eventsAt = List.copyOf(eventsAt);
         }
     }
 

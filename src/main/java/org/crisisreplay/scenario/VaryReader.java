@@ -229,11 +229,16 @@ final class VaryReader {
             }
         }
         List<String> events = List.of();
+        List<Position> eventsAt = new ArrayList<>();
         if (k.containsKey("events")) {
-            List<String> e = nodes.textList(k.get("events").getValueNode(), "events");
+            Node en = k.get("events").getValueNode();
+            List<String> e = nodes.textList(en, "events");
             events = e == null ? List.of() : e;
+            if (e != null) {
+                ((SequenceNode) en).getValue().forEach(x -> eventsAt.add(nodes.pos(x)));
+            }
         }
-        return new VaryDraft.Sampling(distribution, fields, events, nodes.pos(what));
+        return new VaryDraft.Sampling(distribution, fields, events, eventsAt, nodes.pos(what));
     }
 
     /** A set of values as the output names it: {@code field=value, ...} for plain values. */

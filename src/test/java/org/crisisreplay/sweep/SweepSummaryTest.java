@@ -39,7 +39,7 @@ class SweepSummaryTest {
         // one parameter with two values (a, b), two draws each: variants 1, 2 take a; 3, 4 take b
         VaryDraft.Parameter p = new VaryDraft.Shift("e", null, List.of(0, 1));
         VaryDraft vary = new VaryDraft(5, 2, List.of(p), new VaryDraft.Sampling(VaryDraft.Distribution.UNIFORM,
-                List.of(), List.of(), null), null);
+                List.of(), List.of(), List.of(), null), null);
         assertThat(vary.variants()).isEqualTo(4);
         List<SweepSummary.Variant> vs = new ArrayList<>();
         vs.add(ran(1, vary, 10, 40, "UP", "UP"));
