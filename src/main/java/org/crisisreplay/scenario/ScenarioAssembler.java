@@ -73,6 +73,10 @@ public final class ScenarioAssembler {
     private Merged merge(byte[] bytes, Path path, String shownAs, Deque<Path> chain) {
         ScenarioFile f = ScenarioReader.read(bytes, path, shownAs);
         ScenarioFile.SourceDef own = OwnSource.of(f);
+        if (variant != null && chain.isEmpty() && f.vary() == null) {
+            throw new InvalidScenarioException(f.idAt(), "scenario '" + f.id() + "' has no 'vary': it has no variant "
+                    + variant.n());
+        }
         if (!f.isWhatIf()) {
             List<byte[]> contents = new ArrayList<>();
             contents.add(bytes);
@@ -144,10 +148,6 @@ public final class ScenarioAssembler {
             Variants.checkNames(f.vary(), events, problems);
         }
         if (variant != null && chain.isEmpty() && problems.isEmpty()) {
-            if (f.vary() == null) {
-                throw new InvalidScenarioException(f.idAt(), "scenario '" + f.id() + "' has no 'vary': it has no variant "
-                        + variant.n());
-            }
             VaryDraft vary = variant.applyTo(f.vary());
             Variants.apply(vary, variant.n(), events, removed, own.id(), problems);
             id = Variants.id(f.id(), variant.n());

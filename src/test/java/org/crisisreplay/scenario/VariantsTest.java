@@ -93,6 +93,14 @@ class VariantsTest {
     }
 
     @Test
+    void aScenarioWithoutVaryHasNoVariants() {
+        for (String file : List.of("scenarios/kazakhstan-2022.yaml", "scenarios/what-if/late-appeal.yaml")) {
+            assertThatThrownBy(() -> new ScenarioAssembler(catalog, new Variants.Pick(1, null, null)).load(Path.of(file)))
+                    .isInstanceOf(InvalidScenarioException.class).hasMessageContaining("has no 'vary': it has no variant 1");
+        }
+    }
+
+    @Test
     void withoutAVariantTheFileIsTheWhatIfItExtendsUnchanged() {
         Scenario plain = new ScenarioAssembler(catalog).load(SWEEP);
         Scenario late = new ScenarioAssembler(catalog).load(Path.of("scenarios/what-if/late-appeal.yaml"));
