@@ -27,8 +27,8 @@ public class Cli implements Runnable {
     /** The verbs, in the order help lists them. */
     static final List<Class<?>> VERBS = List.of(ReplayCommand.class, StateCommand.class, ValidateCommand.class,
             EventsCommand.class, RebuildCommand.class, SeriesCommand.class, SourcesCommand.class, DiffCommand.class,
-            WatchCommand.class, ServeCommand.class, SchemaCommand.class, ExportCommand.class, ImportCommand.class,
-            CommandLine.HelpCommand.class);
+            SweepCommand.class, WatchCommand.class, ServeCommand.class, SchemaCommand.class, ExportCommand.class,
+            ImportCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class);
 
     public static final int OK = 0;
     public static final int FAILED = 1;

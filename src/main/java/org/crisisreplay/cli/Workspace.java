@@ -10,6 +10,7 @@ import org.crisisreplay.scenario.Scenario;
 import org.crisisreplay.scenario.ScenarioAssembler;
 import org.crisisreplay.scenario.ScenarioCatalog;
 import org.crisisreplay.scenario.Suggestions;
+import org.crisisreplay.scenario.Variants;
 import org.crisisreplay.simulation.Simulator;
 import org.crisisreplay.state.State;
 import org.crisisreplay.store.HighWaterMark;
@@ -26,6 +27,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -74,9 +76,22 @@ final class Workspace implements AutoCloseable {
                 + Suggestions.hint(fileOrId, known.keySet()));
     }
 
-    /** Reads and assembles a scenario; needs no store. */
+    /** Reads and assembles a scenario (or a sweep's variant, {@code SCENARIO~N}); needs no store. */
     Scenario load(String fileOrId) {
+        Optional<Map.Entry<String, Integer>> variant = variantOf(fileOrId);
+        if (variant.isPresent()) {
+            return new ScenarioAssembler(catalog(), new Variants.Pick(variant.get().getValue(), null, null))
+                    .load(locate(variant.get().getKey()));
+        }
         return new ScenarioAssembler(catalog()).load(locate(fileOrId));
+    }
+
+    /**
+     * {@code SCENARIO~N} (or {@code FILE~N}): variant N of a sweep, drawn with the file's seed and
+     * samples. A file whose name really ends so is that file.
+     */
+    private Optional<Map.Entry<String, Integer>> variantOf(String fileOrId) {
+        return Files.exists(Path.of(fileOrId)) ? Optional.empty() : Variants.parse(fileOrId);
     }
 
     /** A stored storyline and what answers questions about it. */
@@ -93,16 +108,23 @@ final class Workspace implements AutoCloseable {
      * checked, before any is run: a bad file is refused before anything is stored.
      */
     List<Opened> open(List<String> filesOrIds) {
-        List<Path> files = filesOrIds.stream().map(this::locate).toList();
-        Opened[] opened = new Opened[files.size()];
-        Scenario[] loaded = new Scenario[files.size()];
-        for (int i = 0; i < files.size(); i++) {
-            opened[i] = ContentKey.storylineId(files.get(i), catalog()).flatMap(this::stored).orElse(null);
+        Opened[] opened = new Opened[filesOrIds.size()];
+        Scenario[] loaded = new Scenario[filesOrIds.size()];
+        for (int i = 0; i < filesOrIds.size(); i++) {
+            Optional<Map.Entry<String, Integer>> variant = variantOf(filesOrIds.get(i));
+            if (variant.isPresent()) {
+                // a sweep's variant: assembled (cheap) to learn its content's stream, then found stored or run
+                loaded[i] = new ScenarioAssembler(catalog(), new Variants.Pick(variant.get().getValue(), null, null))
+                        .load(locate(variant.get().getKey()));
+                continue;
+            }
+            Path file = locate(filesOrIds.get(i));
+            opened[i] = ContentKey.storylineId(file, catalog()).flatMap(this::stored).orElse(null);
             if (opened[i] == null) {
-                loaded[i] = new ScenarioAssembler(catalog()).load(files.get(i));
+                loaded[i] = new ScenarioAssembler(catalog()).load(file);
             }
         }
-        for (int i = 0; i < files.size(); i++) {
+        for (int i = 0; i < filesOrIds.size(); i++) {
             if (opened[i] == null) {
                 opened[i] = open(loaded[i]);
             }

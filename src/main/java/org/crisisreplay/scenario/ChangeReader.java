@@ -99,7 +99,7 @@ final class ChangeReader {
     }
 
     /** The values of {@code to:}, each read as every key of its name can be meant (see {@link SetPatch}). */
-    private SetPatch patch(MappingNode to) {
+    SetPatch patch(MappingNode to) {
         List<Key> keys = nodes.keysOf(to);
         List<SetPatch.Entry> entries = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {

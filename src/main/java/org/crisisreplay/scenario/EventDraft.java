@@ -61,6 +61,14 @@ public record EventDraft(String id, String type, Position at, DateRef on, String
                 references, shiftedAt, shiftedWith);
     }
 
+    /** With one of its type's fields given another value. */
+    public EventDraft withField(String name, Object value) {
+        Map<String, Object> changed = new LinkedHashMap<>(fields);
+        changed.put(name, value);
+        return new EventDraft(id, type, at, on, time, approx, reported, summary, sources, rule, changed, positions,
+                references, shiftedAt, shiftedWith);
+    }
+
     /** Given its date by a {@code set}: no {@code shift} moved it any more. */
     public EventDraft withoutShift() {
         return new EventDraft(id, type, at, on, time, approx, reported, summary, sources, rule, fields, positions,

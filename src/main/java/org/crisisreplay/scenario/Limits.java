@@ -9,6 +9,8 @@ public final class Limits {
     public static final int MAX_EVENTS = 50_000;
     /** The longest span of days a file may name (relative dates, shifts, withdrawal windows). */
     public static final int MAX_DAYS = 36_500;
+    /** The most variants one sweep may run. */
+    public static final int MAX_VARIANTS = 100_000;
 
     private Limits() {
     }

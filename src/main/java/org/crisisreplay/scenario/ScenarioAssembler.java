@@ -31,15 +31,27 @@ public final class ScenarioAssembler {
 
     private final ScenarioCatalog catalog;
     private final ParsedFiles parsed;
+    /** The variant of a sweep file to assemble; null for the file as written (its {@code vary} unused). */
+    private final Variants.Pick variant;
 
     public ScenarioAssembler(ScenarioCatalog catalog) {
-        this(catalog, new ParsedFiles());
+        this(catalog, new ParsedFiles(), null);
     }
 
     /** An assembler that parses a file only if {@code parsed} does not hold it with the same bytes. */
     public ScenarioAssembler(ScenarioCatalog catalog, ParsedFiles parsed) {
+        this(catalog, parsed, null);
+    }
+
+    /** Assembles variant {@code variant.n()} of a sweep file (see {@link Variants}). */
+    public ScenarioAssembler(ScenarioCatalog catalog, Variants.Pick variant) {
+        this(catalog, new ParsedFiles(), variant);
+    }
+
+    private ScenarioAssembler(ScenarioCatalog catalog, ParsedFiles parsed, Variants.Pick variant) {
         this.catalog = catalog;
         this.parsed = parsed;
+        this.variant = variant;
     }
 
     /** Loads and assembles the file at {@code path}. */
@@ -72,6 +84,10 @@ public final class ScenarioAssembler {
     private Merged merge(byte[] bytes, Path path, String shownAs, Deque<Path> chain) {
         ScenarioFile f = parsed.read(bytes, path, shownAs);
         ScenarioFile.SourceDef own = OwnSource.of(f);
+        if (variant != null && chain.isEmpty() && f.vary() == null) {
+            throw new InvalidScenarioException(f.idAt(), "scenario '" + f.id() + "' has no 'vary': it has no variant "
+                    + variant.n());
+        }
         if (!f.isWhatIf()) {
             List<byte[]> contents = new ArrayList<>();
             contents.add(bytes);
@@ -136,15 +152,25 @@ public final class ScenarioAssembler {
                 rules.add(OwnSource.citeIfUncited(r, own.id()));
             }
         }
+        String id = f.id();
+        List<byte[]> contents = new ArrayList<>(base.contents());
+        contents.add(bytes);
+        if (f.vary() != null && chain.isEmpty() && problems.isEmpty()) {
+            Variants.checkNames(f.vary(), events, problems);
+        }
+        if (variant != null && chain.isEmpty() && problems.isEmpty()) {
+            VaryDraft vary = variant.applyTo(f.vary());
+            Variants.apply(vary, variant.n(), events, removed, own.id(), problems);
+            id = Variants.id(f.id(), variant.n());
+            contents.add(Variants.describe(vary, variant.n()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
         OwnSource.addIfCited(own, sources, events, rules);
         if (!problems.isEmpty()) {
             throw new InvalidScenarioException(problems);
         }
-        List<byte[]> contents = new ArrayList<>(base.contents());
-        contents.add(bytes);
         List<String> lineage = new ArrayList<>(List.of(f.id()));
         lineage.addAll(base.lineage());
-        return new Merged(f.id(), f.title() == null ? f.id() : f.title(), f.from() != null ? f.from() : base.from(),
+        return new Merged(id, f.title() == null ? id : f.title(), f.from() != null ? f.from() : base.from(),
                 f.to() != null ? f.to() : base.to(), sources, actors, events, rules, removed, contents, base.id(), shownAs,
                 List.copyOf(lineage));
     }

@@ -9,12 +9,17 @@ import java.util.Map;
 public record ScenarioFile(Path path, String name, String id, Position idAt, String title, LocalDate from,
                            LocalDate to, Position periodAt, Map<String, SourceDef> sources,
                            Map<String, ActorDef> actors, List<EventDraft> events, List<RuleDraft> rules,
-                           String extendsRef, Position extendsAt, List<ChangeDraft> changes) {
+                           String extendsRef, Position extendsAt, List<ChangeDraft> changes, VaryDraft vary) {
 
     public record SourceDef(String id, String title, String url, LocalDate published, Position at) {
     }
 
     public record ActorDef(String id, String name, String kind, Position at) {
+    }
+
+    /** Whether the file is a sweep: a what-if with a {@code vary} section. */
+    public boolean isSweep() {
+        return vary != null;
     }
 
     public boolean isWhatIf() {

@@ -23,7 +23,7 @@ import java.util.Map;
 public final class ScenarioReader {
 
     static final List<String> TOP_KEYS = List.of("scenario", "title", "description", "period", "extends", "sources",
-            "actors", "changes", "events", "rules");
+            "actors", "changes", "vary", "events", "rules");
     static final List<String> PERIOD_KEYS = List.of("from", "to");
     static final List<String> SOURCE_KEYS = List.of("title", "url", "published");
     static final List<String> ACTOR_KEYS = List.of("name", "kind");
@@ -110,11 +110,19 @@ public final class ScenarioReader {
             extendsAt = nodes.pos(n);
         }
         List<ChangeDraft> changes = new ArrayList<>();
+        ChangeReader changeReader = new ChangeReader(context, eventReader);
         if (keys.containsKey("changes")) {
             if (extendsRef == null) {
                 nodes.problem(keys.get("changes").getKeyNode(), "'changes' needs 'extends': only a what-if file changes another scenario");
             }
-            changes = new ChangeReader(context, eventReader).changes(keys.get("changes").getValueNode());
+            changes = changeReader.changes(keys.get("changes").getValueNode());
+        }
+        VaryDraft vary = null;
+        if (keys.containsKey("vary")) {
+            if (extendsRef == null) {
+                nodes.problem(keys.get("vary").getKeyNode(), "'vary' needs 'extends': a sweep varies the scenario it extends");
+            }
+            vary = new VaryReader(changeReader, nodes).vary(keys.get("vary").getValueNode());
         }
         List<EventDraft> events = new ArrayList<>();
         if (keys.containsKey("events")) {
@@ -125,7 +133,7 @@ public final class ScenarioReader {
         List<RuleDraft> rules = keys.containsKey("rules") 
                 ? new RuleReader(context, eventReader).rules(keys.get("rules").getValueNode()) : List.of();
         return new ScenarioFile(path, file, id, idAt, title, from, to, periodAt, sources, actors, events, rules,
-                extendsRef, extendsAt, changes);
+                extendsRef, extendsAt, changes, vary);
     }
 
     private Map<String, ScenarioFile.SourceDef> sources(Node node) {

@@ -51,6 +51,7 @@ public final class ScenarioSchema {
         props.set("events", array(ref("event"), "The story's events."));
         props.set("rules", array(ref("rule"), "Rules that simulate consequences."));
         props.set("changes", array(ref("change"), "A what-if's changes to the scenario it extends, applied in order."));
+        props.set("vary", vary());
         root.put("additionalProperties", false);
         root.putArray("required").add("scenario");
         ArrayNode anyOf = root.putArray("anyOf");
@@ -228,6 +229,42 @@ public final class ScenarioSchema {
         add.putArray("required").add("add");
         oneOf.add(add);
         return c;
+    }
+
+    private static ObjectNode vary() {
+        ObjectNode v = object("A sweep: every combination of the parameters' values, each with 'samples' draws of the"
+                + " contested figures; variant N is stored as SCENARIO~N.");
+        ObjectNode p = v.putObject("properties");
+        p.set("seed", JSON.objectNode().put("type", "integer").put("description", "Seeds the draws (default "
+                + VaryDraft.DEFAULT_SEED + "): same seed, same variants."));
+        p.set("samples", JSON.objectNode().put("type", "integer").put("minimum", 1)
+                .put("description", "Draws per combination when figures are sampled (default " + VaryDraft.DEFAULT_SAMPLES + ")."));
+        ObjectNode shift = object("Shift an event (and what is anchored on it) by each number of days in turn.");
+        ObjectNode sp = shift.putObject("properties");
+        sp.set("shift", string("An event id."));
+        ObjectNode range = object("Every whole number from 'from' to 'to'.");
+        range.putObject("properties").set("from", JSON.objectNode().put("type", "integer"));
+        ((ObjectNode) range.get("properties")).set("to", JSON.objectNode().put("type", "integer"));
+        range.putArray("required").add("from").add("to");
+        sp.set("days", oneOf(range, array(JSON.objectNode().put("type", "integer"), null).put("minItems", 1)));
+        shift.putArray("required").add("shift").add("days");
+        ObjectNode set = object("Give an event each set of values in turn.");
+        ObjectNode setp = set.putObject("properties");
+        setp.set("set", string("An event id."));
+        setp.set("to", array(JSON.objectNode().put("type", "object"), null).put("minItems", 1));
+        set.putArray("required").add("set").add("to");
+        ObjectNode sample = object("Draw every contested figure's best value between its lowest and highest claim.");
+        ObjectNode samp = sample.putObject("properties");
+        samp.set("sample", string(null).put("const", "claims"));
+        ObjectNode dist = string("Flat between low and high, or peaked at the best value (default triangular).");
+        VaryReader.DISTRIBUTIONS.forEach(dist.putArray("enum")::add);
+        samp.set("distribution", dist);
+        samp.set("fields", array(string("A figure field, e.g. troops."), "Only these fields (default: every figure)."));
+        samp.set("events", array(string("An event id."), "Only these events (default: every event)."));
+        sample.putArray("required").add("sample");
+        p.set("over", array(oneOf(shift, set, sample), "The parameters and the sampling."));
+        v.putArray("required").add("over");
+        return v;
     }
 
     private static ObjectNode object(String description) {

@@ -52,9 +52,12 @@ public final class Calendar {
         try {
             return run.get();
         } catch (InvariantViolation v) {
-            throw new InvalidScenarioException(scenario.positionOf(v.eventId(), v.madeByRule()), v.getMessage());
+            // the violation rides along as the cause: a sweep reports which invariant broke, on which day
+            throw (InvalidScenarioException) new InvalidScenarioException(scenario.positionOf(v.eventId(), v.madeByRule()),
+                    v.getMessage()).initCause(v);
         } catch (RuleBreach b) {
-            throw new InvalidScenarioException(scenario.positionOf(null, b.rule()), b.getMessage());
+            throw (InvalidScenarioException) new InvalidScenarioException(scenario.positionOf(null, b.rule()),
+                    b.getMessage()).initCause(b);
         }
     }
 

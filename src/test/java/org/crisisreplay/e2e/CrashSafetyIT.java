@@ -1,6 +1,6 @@
 package org.crisisreplay.e2e;
 
-import org.crisisreplay.support.BigScenario;
+import org.crisisreplay.scenario.ScenarioGenerator;
 import org.crisisreplay.support.CliHarness;
 import org.crisisreplay.support.JarHarness;
 import org.crisisreplay.support.StoreProbe;
@@ -38,7 +38,13 @@ class CrashSafetyIT {
     @BeforeAll
     static void generate() throws IOException {
         scenario = dir.resolve("big.yaml");
-        BigScenario.write(scenario, "big-run", EVENTS);
+        write(scenario, "big-run", EVENTS);
+    }
+
+    /** A generated story of {@code events} events over the year from 2030-01-01; returns {@code events}. */
+    private static int write(Path file, String id, int events) throws IOException {
+        Files.writeString(file, ScenarioGenerator.generate(id, events, 365, 1), java.nio.charset.StandardCharsets.UTF_8);
+        return events;
     }
 
     private static Process start(Path data) throws IOException {
@@ -104,7 +110,7 @@ class CrashSafetyIT {
         Path data = dir.resolve("kill-after-commit");
         Files.createDirectories(data);
         Path medium = dir.resolve("medium.yaml");
-        int events = BigScenario.write(medium, "medium-run", 10_000);
+        int events = write(medium, "medium-run", 10_000);
         String[] query = {"state", medium.toString(), "--on", "2030-06-30", "--json"};
         ProcessBuilder run = new ProcessBuilder(JarHarness.command(data, query)).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         run.environment().put("LOGGING_LEVEL_ORG_CRISISREPLAY_SIMULATION", "INFO");
@@ -139,7 +145,7 @@ class CrashSafetyIT {
     void twoProcessesOnOneStoreBothFinishWithoutInterleaving() throws Exception {
         Path data = dir.resolve("concurrent");
         Path small = dir.resolve("small.yaml");
-        BigScenario.write(small, "small-run", 2_000);
+        write(small, "small-run", 2_000);
         Process a = start(data);
         Thread.sleep(500);
         Process b = new ProcessBuilder(JarHarness.command(data, "state", small.toString(), "--on", "2030-06-30"))
