@@ -167,7 +167,6 @@ class FormatsIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("a what-if's own source id what-if:ID has a colon, which an imported scenario may not declare; to fix in the import")
     void aWhatIfWithRulesExportsAndImportsBackToTheSameStateOnEveryDay() throws IOException {
         assertThat(csvRun.exit()).as(csvRun.err()).isZero();
         assertThat(importRun.exit()).as(importRun.err()).isZero();
@@ -185,7 +184,9 @@ class FormatsIT {
             expected.remove(List.of("scenario", "on", "asKnownOn"));
             LocalDate on = LocalDate.parse(day.get("on").asText());
             // compared as printed: the replay's numbers are read back as ints, the fold's are longs
-            assertThat(KnownStates.state(back.events(), on, null).toString()).as("state on " + on).isEqualTo(expected.toString());
+            // the what-if's own source id (what-if:ID, which no file may declare) comes back as what-if.ID
+            assertThat(KnownStates.state(back.events(), on, null).toString()).as("state on " + on)
+                    .isEqualTo(expected.toString().replace("\"what-if:occupiers\"", "\"what-if.occupiers\""));
             days++;
         }
         assertThat(days).isGreaterThan(20);

@@ -351,6 +351,11 @@ public final class TableImport {
                 error(column, "the fields cell holds a JSON object of the event type's fields");
                 return;
             }
+            node.forEach(field -> field.path("claims").forEach(c -> {
+                if (c.hasNonNull("source") && c instanceof com.fasterxml.jackson.databind.node.ObjectNode claim) {
+                    claim.put("source", declarable(c.get("source").asText()));
+                }
+            }));
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> f = it.next();
                 EventTypes.FieldSpec fs = spec.field(f.getKey());
@@ -531,7 +536,7 @@ public final class TableImport {
 
         /** The row's sources: their ids (else ids made from their titles), titles and URLs. */
         private List<String> sources() {
-            List<String> ids = split(mapped("source_ids"));
+            List<String> ids = split(mapped("source_ids")).stream().map(TableImport::declarable).toList();
             List<String> titles = split(mapped("source_titles"));
             if (ids.isEmpty()) {
                 ids = titles.stream().map(TableImport::slug).toList();
@@ -572,6 +577,21 @@ public final class TableImport {
     /** The values of a list cell, empty ones left out. */
     private static List<String> split(String cell) {
         return EventTable.split(cell).stream().filter(s -> !s.isEmpty()).toList();
+    }
+
+    /**
+     * A source id a scenario may declare. An exported what-if cites itself as {@code what-if:ID}
+     * (a scenario's rules as {@code scenario:ID}): ids no file may declare, so that they never clash
+     * with a declared one. Imported, the table is the file that declares them, so the colon becomes
+     * a dot ({@code what-if.ID}); any other id is kept as written (and checked as written).
+     */
+    static String declarable(String id) {
+        int colon = id.indexOf(':');
+        if (colon > 0 && id.indexOf(':', colon + 1) < 0) {
+            String mapped = id.substring(0, colon) + "." + id.substring(colon + 1);
+            return NAME.matcher(mapped).matches() ? mapped : id;
+        }
+        return id;
     }
 
     /** An id for a name: its letters and digits, other runs of characters as one dash. */

@@ -161,6 +161,20 @@ class TableImportTest {
     }
 
     @Test
+    void aWhatIfsOwnSourceIdBecomesOneTheImportedFileMayDeclare() throws IOException {
+        String csv = "event_id,event_date,event_type,source_id,source,fields,claim_source\n"
+                + "a,2031-01-02,TroopsArrived,what-if:bigger,the what-if itself,"
+                + "\"{\"\"contingent\"\":\"\"B\"\",\"\"troops\"\":{\"\"claims\"\":[{\"\"value\"\":300,\"\"source\"\":\"\"scenario:base\"\"}],"
+                + "\"\"best\"\":300}}\",the base's rules\n";
+        Scenario s = assemble(importTable(csv.getBytes(StandardCharsets.UTF_8), "t.csv", Mapping.defaults(), false));
+        StoryEvent.TroopsArrived a = (StoryEvent.TroopsArrived) s.events().get(0);
+        assertThat(a.meta().sources()).containsExactly("what-if.bigger");
+        assertThat(a.troops().claims()).extracting(c -> c.source()).containsExactly("scenario.base");
+        assertThat(s.sources().get("what-if.bigger").title()).isEqualTo("the what-if itself");
+        assertThat(s.sources().get("scenario.base").title()).isEqualTo("the base's rules");
+    }
+
+    @Test
     void aRangeWithoutASourceIsAnErrorAtItsCell() {
         String csv = "event_id,event_date,event_type,count,count_low,count_high\nb,2031-01-02,DetentionsReported,120,100,150\n";
         assertThatThrownBy(() -> importTable(csv.getBytes(StandardCharsets.UTF_8), "t.csv", Mapping.defaults(), false))
