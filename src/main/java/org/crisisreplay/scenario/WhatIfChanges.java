@@ -74,7 +74,19 @@ final class WhatIfChanges {
                 }
                 set = OwnSource.citeTheSet(set, keys, own);
             }
+            boolean moved = problems.size() == before && s.patch().keys().contains("on")
+                    && !sameDate(set.on(), events.get(i).on());
             events.set(i, set);
+            // the events anchored on it move with it: their new dates are the what-if's, as after a shift
+            if (moved) {
+                for (String id : movedWith(set.id(), events)) {
+                    int m = indexOf(events, id);
+                    if (m != i) {
+                        EventDraft d = events.get(m);
+                        events.set(m, d.withSources(OwnSource.withSource(d.sources(), own)));
+                    }
+                }
+            }
         } else if (c instanceof ChangeDraft.Add a) {
             if (ids.contains(a.target())) {
                 problems.add(new Problem(a.added().positionOf("id"), "add: event '" + a.target()
@@ -99,6 +111,12 @@ final class WhatIfChanges {
             }
         }
         return new ArrayList<>(moving);
+    }
+
+    /** The same date, written the same way (where it was written aside). */
+    private static boolean sameDate(DateRef a, DateRef b) {
+        return java.util.Objects.equals(a.date(), b.date()) && java.util.Objects.equals(a.anchor(), b.anchor())
+                && a.days() == b.days();
     }
 
     private static int indexOf(List<EventDraft> events, String id) {

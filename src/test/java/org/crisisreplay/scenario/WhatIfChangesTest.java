@@ -105,6 +105,17 @@ class WhatIfChangesTest {
     }
 
     @Test
+    void anEventMovedBySettingTheDateOfItsAnchorCitesTheWhatIfAsAShiftedOneDoes() {
+        StoryRun run = run("set-moves-anchored.yaml");
+        assertEquals("2022-03-05", run.on("arrival"));
+        assertEquals("2022-03-06", run.on("guard"), "one day after the arrival it is anchored on");
+        assertEquals(List.of("s1", "s2", "what-if:whatif-set-moves"), Output.texts(run.event("arrival").orElseThrow().get("sources")));
+        assertEquals(List.of("s2", "what-if:whatif-set-moves"), Output.texts(run.event("guard").orElseThrow().get("sources")));
+        // an event with a date of its own is not moved and cites what it cited
+        assertEquals(List.of("s2"), Output.texts(run.event("report").orElseThrow().get("sources")));
+    }
+
+    @Test
     void addCannotReuseAnIdTheStoryHas() {
         String err = problems("add-duplicate.yaml");
         assertTrue(err.contains("add-duplicate.yaml:5:") && err.contains("'guard' already exists"), err);
