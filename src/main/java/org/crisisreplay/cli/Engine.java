@@ -74,6 +74,7 @@ public final class Engine implements AutoCloseable {
     private final List<String> springArgs;
     private final PrintStream err;
     private ConfigurableApplicationContext context;
+    private DirectWiring direct;
     private Properties defaults;
     private boolean web;
 
@@ -95,10 +96,38 @@ public final class Engine implements AutoCloseable {
     }
 
     public <T> T bean(Class<T> type) {
+        if (context == null && direct()) {
+            if (direct == null) {
+                direct = DirectWiring.start(location(), lockWait(), err);
+                Phases.mark("direct write path wired");
+            }
+            return direct.bean(type);
+        }
         return context().getBean(type);
     }
 
+    /**
+     * Whether a verb's work goes through Axon wired by hand ({@link DirectWiring}) rather than the
+     * application context: for every verb but {@code serve} and {@code rebuild}, unless asked not to
+     * ({@code --crisis-replay.direct-writes=false}) or configured where only the context looks (a
+     * configuration file, the environment, a {@code --spring.} option other than the store's place).
+     */
+    private boolean direct() {
+        return !web && "subscribing".equals(setting("crisis-replay.projection.processor", "subscribing"))
+                && Boolean.parseBoolean(setting("crisis-replay.direct-writes", "true")) && !configuredOutside()
+                && location().url() != null
+                && springArgs.stream().allMatch(a -> a.startsWith("--crisis-replay.")
+                        || DIRECT_SETTINGS.stream().anyMatch(n -> a.startsWith("--" + n + "=")));
+    }
+
+    /** The settings the direct write path understands; any other --spring. option needs the context. */
+    private static final List<String> DIRECT_SETTINGS = List.of("spring.datasource.url", "spring.datasource.username",
+            "spring.datasource.password");
+
     public ConfigurableApplicationContext context() {
+        if (direct != null) {
+            throw new IllegalStateException("the direct write path is in use; the application context cannot start beside it");
+        }
         if (context == null) {
             SpringApplication app = new SpringApplication(CrisisReplayApplication.class);
             app.setBannerMode(Banner.Mode.OFF);
@@ -110,6 +139,7 @@ public final class Engine implements AutoCloseable {
                 app.setDefaultProperties(Map.of("spring.autoconfigure.exclude", String.join(",", NOT_WITHOUT_WEB)));
             }
             context = startWaitingForTheStore(app);
+            Phases.mark("context started");
         }
         return context;
     }
@@ -197,6 +227,9 @@ public final class Engine implements AutoCloseable {
     /** The storyline being run right now, if the context is up and running one. */
     Optional<String> running() {
         try {
+            if (direct != null) {
+                return direct.bean(Simulator.class).running();
+            }
             return context == null || !context.isActive() ? Optional.empty() : bean(Simulator.class).running();
         } catch (RuntimeException closing) {
             return Optional.empty();
@@ -204,11 +237,15 @@ public final class Engine implements AutoCloseable {
     }
 
     public boolean started() {
-        return context != null;
+        return context != null || direct != null;
     }
 
     @Override
     public void close() {
+        if (direct != null) {
+            direct.close();
+            direct = null;
+        }
         if (context != null) {
             context.close();
             context = null;

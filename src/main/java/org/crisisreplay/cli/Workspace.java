@@ -119,9 +119,13 @@ final class Workspace implements AutoCloseable {
                 continue;
             }
             Path file = locate(filesOrIds.get(i));
-            opened[i] = ContentKey.storylineId(file, catalog()).flatMap(this::stored).orElse(null);
+            Optional<String> key = ContentKey.storylineId(file, catalog());
+            Phases.mark("content key");
+            opened[i] = key.flatMap(this::stored).orElse(null);
+            Phases.mark("looked up in the store");
             if (opened[i] == null) {
                 loaded[i] = new ScenarioAssembler(catalog()).load(file);
+                Phases.mark("read " + file.getFileName());
             }
         }
         for (int i = 0; i < filesOrIds.size(); i++) {
@@ -135,7 +139,9 @@ final class Workspace implements AutoCloseable {
     Opened open(Scenario s) {
         return stored(s.storylineId()).orElseGet(() -> {
             // each event is counted twice: when the simulator records it, and when it is projected
-            Storylines.Opened o = withProgress("run " + s.id(), 2L * s.events().size(), () -> engine.bean(Storylines.class).open(s));
+            Storylines storylines = engine.bean(Storylines.class);
+            Storylines.Opened o = withProgress("run " + s.id(), 2L * s.events().size(), () -> storylines.open(s));
+            Phases.mark("stored and projected " + s.id());
             return new Opened(s.title(), o.story(), engine.bean(Views.class), engine.bean(Timeline.class));
         });
     }

@@ -72,6 +72,11 @@ public final class Store implements AutoCloseable {
         return location;
     }
 
+    /** The one connection (for the command line's write path, which runs its transactions on it). */
+    public Connection connection() {
+        return connection;
+    }
+
     public Sql sql() {
         return sql;
     }
