@@ -112,7 +112,7 @@ public final class Engine implements AutoCloseable {
      * ({@code --crisis-replay.direct-writes=false}) or configured where only the context looks (a
      * configuration file, the environment, a {@code --spring.} option other than the store's place).
      */
-    private boolean direct() {
+    boolean direct() {
         return !web && "subscribing".equals(setting("crisis-replay.projection.processor", "subscribing"))
                 && Boolean.parseBoolean(setting("crisis-replay.direct-writes", "true")) && !configuredOutside()
                 && location().url() != null
