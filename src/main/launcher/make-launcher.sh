@@ -10,13 +10,12 @@ chmod +x "$target/crisis-replay"
 training="$(cd "$target" && pwd)/cds-training"
 rm -rf "$training"
 url="--spring.datasource.url=jdbc:h2:file:$training/store;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;MAX_LENGTH_INPLACE_LOB=4096"
-# a baseline in the store (without the archive), then the training run: the baseline is read
-# with plain JDBC, the what-if is run, projected and compared through the application context
+# the training run: a what-if and its base run into an empty store (the store's tables made, both
+# stories run, projected and compared), then an answer read from the stored base with plain JDBC
 # (the archive only makes the launcher faster: if the training fails, the build goes on without it)
 base=scenarios/kazakhstan-2022.yaml
 whatif=scenarios/what-if/kremlin-stalls.yaml
-if ! { "$target/crisis-replay" state "$base" --on 2022-01-01 "$url" >/dev/null \
-       && CRISIS_REPLAY_CDS=train "$target/crisis-replay" diff "$base" "$whatif" "$url" >/dev/null; }; then
+if ! CRISIS_REPLAY_CDS=train "$target/crisis-replay" diff "$base" "$whatif" "$url" >/dev/null; then
   echo "warning: the training run failed; target/crisis-replay runs without a class-data archive" >&2
   rm -f "$target/app/crisis-replay.jsa"
 fi

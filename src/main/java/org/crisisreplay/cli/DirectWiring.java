@@ -65,8 +65,10 @@ final class DirectWiring implements AutoCloseable {
         JdbcTransactionManager transactions = new JdbcTransactionManager(dataSource);
         SpringTransactionManager axonTransactions = new SpringTransactionManager(transactions);
         var connections = new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
-        // as the context's serializer: Jackson with the mapper configured as Spring Boot configures its own
-        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(StoreJson.MAPPER.copy()).build();
+        // as the context's serializer: Jackson with the mapper configured as Spring Boot configures its own;
+        // the very mapper of the read models, so that each type's serializer is made once, not twice
+        // (Axon adds a deserializer of its MetaData to it, which the read models never read)
+        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(StoreJson.MAPPER).build();
         JdbcEventStorageEngine storage = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer).eventSerializer(serializer)
                 .connectionProvider(connections).transactionManager(axonTransactions)

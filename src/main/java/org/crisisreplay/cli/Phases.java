@@ -13,6 +13,7 @@ public final class Phases {
     private static final boolean ON = System.getenv("CRISIS_REPLAY_TIMING") != null;
     private static final PrintStream ERR = System.err;
     private static long last = -1;
+    private static long lastCpu;
 
     private Phases() {
     }
@@ -24,7 +25,11 @@ public final class Phases {
         }
         long now = System.currentTimeMillis();
         long start = ManagementFactory.getRuntimeMXBean().getStartTime();
-        ERR.printf("[timing] %-28s at %5d ms (+%d ms)%n", phase, now - start, last < 0 ? now - start : now - last);
+        long cpu = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1_000_000 : 0;
+        ERR.printf("[timing] %-36s at %5d ms (+%4d ms), CPU of the process %5d ms (+%4d ms)%n", phase, now - start,
+                last < 0 ? now - start : now - last, cpu, cpu - lastCpu);
         last = now;
+        lastCpu = cpu;
     }
 }
