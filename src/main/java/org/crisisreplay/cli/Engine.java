@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The application context, started only when a verb must store something (or serve), so that
@@ -75,6 +77,7 @@ public final class Engine implements AutoCloseable {
     private final PrintStream err;
     private ConfigurableApplicationContext context;
     private DirectWiring direct;
+    private CompletableFuture<DirectWiring> wiring;
     private Properties defaults;
     private boolean web;
 
@@ -98,12 +101,61 @@ public final class Engine implements AutoCloseable {
     public <T> T bean(Class<T> type) {
         if (context == null && direct()) {
             if (direct == null) {
-                direct = DirectWiring.start(location(), lockWait(), err);
+                direct = prepared().orElseGet(() -> DirectWiring.start(location(), lockWait(), err));
                 Phases.mark("direct write path wired");
             }
             return direct.bean(type);
         }
         return context().getBean(type);
+    }
+
+    /**
+     * Starts wiring the write path on another thread, for a verb that is about to read a file it will
+     * run into the store: the wiring (Axon, the store's tables) and the parse of the file then share
+     * the time. Does nothing when the application context is the way ({@link #direct()}).
+     */
+    public void prepare() {
+        if (context == null && direct == null && wiring == null && direct()) {
+            Store.Location location = location();
+            // it does not wait for a store in use by another process (then bean() waits, telling the user)
+            wiring = CompletableFuture.supplyAsync(() -> DirectWiring.start(location, Duration.ZERO, err), work -> {
+                Thread t = new Thread(work, "crisis-replay-wiring");
+                t.setDaemon(true);
+                t.start();
+            });
+        }
+    }
+
+    /** The wiring started by {@link #prepare()}, if any and unless the store was in use; failing as it failed. */
+    private Optional<DirectWiring> prepared() {
+        if (wiring == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(join(wiring));
+        } catch (RuntimeException e) {
+            if (Store.inUse(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        } finally {
+            wiring = null;
+        }
+    }
+
+    /** The wiring started by {@link #prepare()}, failing as it failed. */
+    private static DirectWiring join(CompletableFuture<DirectWiring> wiring) {
+        try {
+            return wiring.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -125,7 +177,7 @@ public final class Engine implements AutoCloseable {
             "spring.datasource.password");
 
     public ConfigurableApplicationContext context() {
-        if (direct != null) {
+        if (direct != null || wiring != null) {
             throw new IllegalStateException("the direct write path is in use; the application context cannot start beside it");
         }
         if (context == null) {
@@ -242,6 +294,15 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
+        if (wiring != null && direct == null) {
+            // prepared, then not used (the file was refused): wait for it (it waits for no lock), and let it go
+            try {
+                direct = join(wiring);
+            } catch (RuntimeException | Error notWired) {
+                // nothing was wired: nothing to close
+            }
+        }
+        wiring = null;
         if (direct != null) {
             direct.close();
             direct = null;

@@ -124,6 +124,8 @@ final class Workspace implements AutoCloseable {
             opened[i] = key.flatMap(this::stored).orElse(null);
             Phases.mark("looked up in the store");
             if (opened[i] == null) {
+                // the write path is wired while the file is read
+                engine.prepare();
                 loaded[i] = new ScenarioAssembler(catalog()).load(file);
                 Phases.mark("read " + file.getFileName());
             }
