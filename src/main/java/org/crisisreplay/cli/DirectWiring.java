@@ -20,6 +20,8 @@ import org.crisisreplay.store.Store;
 import org.crisisreplay.store.StoreConfig;
 import org.crisisreplay.store.StoreJson;
 import org.crisisreplay.store.StoreSchema;
+import org.crisisreplay.story.Ledger;
+import org.crisisreplay.story.StoryEvent;
 import org.crisisreplay.story.Storyline;
 import org.crisisreplay.storylines.Storylines;
 import org.crisisreplay.timeline.ProjectionConfig;
@@ -40,7 +42,9 @@ import java.net.URL;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -106,6 +110,20 @@ final class DirectWiring implements AutoCloseable {
         put(Storylines.class, new Storylines(simulator, projections, transactions));
         put(org.axonframework.commandhandling.CommandBus.class, axon.commandBus());
         put(org.axonframework.config.EventProcessingConfiguration.class, axon.eventProcessingConfiguration());
+    }
+
+    /**
+     * Makes the mapper's serializers and deserializers of what a run writes and reads back (every
+     * event type, the folded state) before the run needs them: done by the thread that wires the
+     * write path while the main thread reads the file, it takes that work off the run's own time.
+     */
+    static void warmUp() {
+        List<Class<?>> types = new ArrayList<>(List.of(StoryEvent.class.getPermittedSubclasses()));
+        types.add(Ledger.class);
+        for (Class<?> type : types) {
+            StoreJson.MAPPER.canSerialize(type);
+            StoreJson.MAPPER.canDeserialize(StoreJson.MAPPER.constructType(type));
+        }
     }
 
     /** Opens the store (waiting for another process that holds it) and wires the write path over it. */

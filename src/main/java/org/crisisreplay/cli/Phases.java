@@ -27,8 +27,9 @@ public final class Phases {
         long start = ManagementFactory.getRuntimeMXBean().getStartTime();
         long cpu = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() / 1_000_000 : 0;
-        ERR.printf("[timing] %-36s at %5d ms (+%4d ms), CPU of the process %5d ms (+%4d ms)%n", phase, now - start,
-                last < 0 ? now - start : now - last, cpu, cpu - lastCpu);
+        long thread = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
+        ERR.printf("[timing] %-36s at %5d ms (+%4d ms), CPU of the process %5d ms (+%4d ms), of this thread %5d ms%n",
+                phase, now - start, last < 0 ? now - start : now - last, cpu, cpu - lastCpu, thread);
         last = now;
         lastCpu = cpu;
     }
