@@ -108,6 +108,7 @@ final class Workspace implements AutoCloseable {
      * checked, before any is run: a bad file is refused before anything is stored.
      */
     List<Opened> open(List<String> filesOrIds) {
+        Phases.mark("command line parsed");
         Opened[] opened = new Opened[filesOrIds.size()];
         Scenario[] loaded = new Scenario[filesOrIds.size()];
         for (int i = 0; i < filesOrIds.size(); i++) {
