@@ -23,8 +23,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * The application context, started only when a verb must store something (or serve), so that
- * {@code --help}, argument errors and answers from stored content come at once.
+ * What a verb that stores something (or serves) works with, started only then, so that
+ * {@code --help}, argument errors and answers from stored content come at once: Axon wired by hand
+ * over the store ({@link DirectWiring}) for the command line, the application context for
+ * {@code serve}, {@code rebuild} and settings only the context reads.
  */
 public final class Engine implements AutoCloseable {
 

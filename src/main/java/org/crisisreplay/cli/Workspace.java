@@ -34,7 +34,8 @@ import java.util.Optional;
  * Where a verb finds its scenario and the store. The file is read and checked before the store is
  * opened, so a bad file is refused at once and cannot touch the store. Content already stored is
  * answered from the store opened with plain JDBC (no application context, no processors); content
- * not stored yet is run into the store through the application context ({@link Storylines}).
+ * not stored yet is run into the store by the engine's write path ({@link Storylines}, on Axon wired by
+ * hand or in the application context: {@link Engine}).
  */
 final class Workspace implements AutoCloseable {
 
@@ -183,7 +184,7 @@ final class Workspace implements AutoCloseable {
             return r.timeline().storyline(storylineId).filter(Timeline.Storyline::closed)
                     .map(s -> new Opened(s.title(), Storylines.story(s), r.views(), r.timeline()));
         } catch (Sql.StoreException olderSchema) {
-            // a store made by an older version: the application context brings its tables up to date
+            // a store made by an older version: the write path (its schema script) brings its tables up to date
             closeStore();
             plainReads = false;
             return Optional.empty();
@@ -192,7 +193,7 @@ final class Workspace implements AutoCloseable {
 
     /**
      * The read side on a store opened with plain JDBC; null when answers must go through the
-     * application context (it runs already, is asked for, or the store has no tables yet).
+     * write path (it runs already, is asked for, or the store has no tables yet).
      */
     private ReadSide readSide() {
         if (readSide != null) {

@@ -9,7 +9,7 @@ import java.time.Duration;
 
 /**
  * The store opened with plain JDBC, one connection, no framework: what a read-only answer needs.
- * The application context (Spring, Axon) is started only to store something new.
+ * Axon (wired by hand, or in the application context) is started only to store something new.
  */
 public final class Store implements AutoCloseable {
 
