@@ -57,6 +57,7 @@ public class Cli implements Runnable {
         for (String a : args) {
             (a.startsWith("--spring.") || a.startsWith("--crisis-replay.") ? springArgs : ours).add(a);
         }
+        Phases.mark("main");
         Engine engine = new Engine(springArgs, err);
         Thread interrupted = new Thread(() -> {
             SHUTTING_DOWN = true;
@@ -85,7 +86,9 @@ public class Cli implements Runnable {
                 return INVALID;
             });
             cl.setExecutionExceptionHandler((ex, c, parsed) -> handle(ex, err));
-            return cl.execute(ours.toArray(String[]::new));
+            int code = cl.execute(ours.toArray(String[]::new));
+            Phases.mark("answered");
+            return code;
         } catch (RuntimeException e) {
             return handle(e, err);
         } catch (StackOverflowError | OutOfMemoryError e) {

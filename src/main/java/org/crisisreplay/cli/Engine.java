@@ -19,10 +19,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
- * The application context, started only when a verb must store something (or serve), so that
- * {@code --help}, argument errors and answers from stored content come at once.
+ * What a verb that stores something (or serves) works with, started only then, so that
+ * {@code --help}, argument errors and answers from stored content come at once: Axon wired by hand
+ * over the store ({@link DirectWiring}) for the command line, the application context for
+ * {@code serve}, {@code rebuild} and settings only the context reads.
  */
 public final class Engine implements AutoCloseable {
 
@@ -74,6 +78,8 @@ public final class Engine implements AutoCloseable {
     private final List<String> springArgs;
     private final PrintStream err;
     private ConfigurableApplicationContext context;
+    private DirectWiring direct;
+    private CompletableFuture<DirectWiring> wiring;
     private Properties defaults;
     private boolean web;
 
@@ -95,10 +101,91 @@ public final class Engine implements AutoCloseable {
     }
 
     public <T> T bean(Class<T> type) {
+        if (context == null && direct()) {
+            if (direct == null) {
+                direct = prepared().orElseGet(() -> DirectWiring.start(location(), lockWait(), err));
+                Phases.mark("direct write path wired");
+            }
+            return direct.bean(type);
+        }
         return context().getBean(type);
     }
 
+    /**
+     * Starts wiring the write path on another thread, for a verb that is about to read a file it will
+     * run into the store: the wiring (Axon, the store's tables) and the parse of the file then share
+     * the time. Does nothing when the application context is the way ({@link #direct()}).
+     */
+    public void prepare() {
+        if (context == null && direct == null && wiring == null && direct()) {
+            Store.Location location = location();
+            // it does not wait for a store in use by another process (then bean() waits, telling the user)
+            wiring = CompletableFuture.supplyAsync(() -> {
+                DirectWiring wired = DirectWiring.start(location, Duration.ZERO, err);
+                DirectWiring.warmUp();
+                return wired;
+            }, work -> {
+                Thread t = new Thread(work, "crisis-replay-wiring");
+                t.setDaemon(true);
+                t.start();
+            });
+        }
+    }
+
+    /** The wiring started by {@link #prepare()}, if any and unless the store was in use; failing as it failed. */
+    private Optional<DirectWiring> prepared() {
+        if (wiring == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(join(wiring));
+        } catch (RuntimeException e) {
+            if (Store.inUse(e)) {
+                return Optional.empty();
+            }
+            throw e;
+        } finally {
+            wiring = null;
+        }
+    }
+
+    /** The wiring started by {@link #prepare()}, failing as it failed. */
+    private static DirectWiring join(CompletableFuture<DirectWiring> wiring) {
+        try {
+            return wiring.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Whether a verb's work goes through Axon wired by hand ({@link DirectWiring}) rather than the
+     * application context: for every verb but {@code serve} and {@code rebuild}, unless asked not to
+     * ({@code --crisis-replay.direct-writes=false}) or configured where only the context looks (a
+     * configuration file, the environment, a {@code --spring.} option other than the store's place).
+     */
+    boolean direct() {
+        return !web && "subscribing".equals(setting("crisis-replay.projection.processor", "subscribing"))
+                && Boolean.parseBoolean(setting("crisis-replay.direct-writes", "true")) && !configuredOutside()
+                && location().url() != null
+                && springArgs.stream().allMatch(a -> a.startsWith("--crisis-replay.")
+                        || DIRECT_SETTINGS.stream().anyMatch(n -> a.startsWith("--" + n + "=")));
+    }
+
+    /** The settings the direct write path understands; any other --spring. option needs the context. */
+    private static final List<String> DIRECT_SETTINGS = List.of("spring.datasource.url", "spring.datasource.username",
+            "spring.datasource.password");
+
     public ConfigurableApplicationContext context() {
+        if (direct != null || wiring != null) {
+            throw new IllegalStateException("the direct write path is in use; the application context cannot start beside it");
+        }
         if (context == null) {
             SpringApplication app = new SpringApplication(CrisisReplayApplication.class);
             app.setBannerMode(Banner.Mode.OFF);
@@ -110,6 +197,7 @@ public final class Engine implements AutoCloseable {
                 app.setDefaultProperties(Map.of("spring.autoconfigure.exclude", String.join(",", NOT_WITHOUT_WEB)));
             }
             context = startWaitingForTheStore(app);
+            Phases.mark("context started");
         }
         return context;
     }
@@ -197,6 +285,9 @@ public final class Engine implements AutoCloseable {
     /** The storyline being run right now, if the context is up and running one. */
     Optional<String> running() {
         try {
+            if (direct != null) {
+                return direct.bean(Simulator.class).running();
+            }
             return context == null || !context.isActive() ? Optional.empty() : bean(Simulator.class).running();
         } catch (RuntimeException closing) {
             return Optional.empty();
@@ -204,11 +295,24 @@ public final class Engine implements AutoCloseable {
     }
 
     public boolean started() {
-        return context != null;
+        return context != null || direct != null;
     }
 
     @Override
     public void close() {
+        if (wiring != null && direct == null) {
+            // prepared, then not used (the file was refused): wait for it (it waits for no lock), and let it go
+            try {
+                direct = join(wiring);
+            } catch (RuntimeException | Error notWired) {
+                // nothing was wired: nothing to close
+            }
+        }
+        wiring = null;
+        if (direct != null) {
+            direct.close();
+            direct = null;
+        }
         if (context != null) {
             context.close();
             context = null;

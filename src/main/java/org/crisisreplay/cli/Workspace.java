@@ -34,7 +34,8 @@ import java.util.Optional;
  * Where a verb finds its scenario and the store. The file is read and checked before the store is
  * opened, so a bad file is refused at once and cannot touch the store. Content already stored is
  * answered from the store opened with plain JDBC (no application context, no processors); content
- * not stored yet is run into the store through the application context ({@link Storylines}).
+ * not stored yet is run into the store by the engine's write path ({@link Storylines}, on Axon wired by
+ * hand or in the application context: {@link Engine}).
  */
 final class Workspace implements AutoCloseable {
 
@@ -108,6 +109,7 @@ final class Workspace implements AutoCloseable {
      * checked, before any is run: a bad file is refused before anything is stored.
      */
     List<Opened> open(List<String> filesOrIds) {
+        Phases.mark("command line parsed");
         Opened[] opened = new Opened[filesOrIds.size()];
         Scenario[] loaded = new Scenario[filesOrIds.size()];
         for (int i = 0; i < filesOrIds.size(); i++) {
@@ -119,9 +121,15 @@ final class Workspace implements AutoCloseable {
                 continue;
             }
             Path file = locate(filesOrIds.get(i));
-            opened[i] = ContentKey.storylineId(file, catalog()).flatMap(this::stored).orElse(null);
+            Optional<String> key = ContentKey.storylineId(file, catalog());
+            Phases.mark("content key");
+            opened[i] = key.flatMap(this::stored).orElse(null);
+            Phases.mark("looked up in the store");
             if (opened[i] == null) {
+                // the write path is wired while the file is read
+                engine.prepare();
                 loaded[i] = new ScenarioAssembler(catalog()).load(file);
+                Phases.mark("read " + file.getFileName());
             }
         }
         for (int i = 0; i < filesOrIds.size(); i++) {
@@ -135,7 +143,9 @@ final class Workspace implements AutoCloseable {
     Opened open(Scenario s) {
         return stored(s.storylineId()).orElseGet(() -> {
             // each event is counted twice: when the simulator records it, and when it is projected
-            Storylines.Opened o = withProgress("run " + s.id(), 2L * s.events().size(), () -> engine.bean(Storylines.class).open(s));
+            Storylines storylines = engine.bean(Storylines.class);
+            Storylines.Opened o = withProgress("run " + s.id(), 2L * s.events().size(), () -> storylines.open(s));
+            Phases.mark("stored and projected " + s.id());
             return new Opened(s.title(), o.story(), engine.bean(Views.class), engine.bean(Timeline.class));
         });
     }
@@ -174,7 +184,7 @@ final class Workspace implements AutoCloseable {
             return r.timeline().storyline(storylineId).filter(Timeline.Storyline::closed)
                     .map(s -> new Opened(s.title(), Storylines.story(s), r.views(), r.timeline()));
         } catch (Sql.StoreException olderSchema) {
-            // a store made by an older version: the application context brings its tables up to date
+            // a store made by an older version: the write path (its schema script) brings its tables up to date
             closeStore();
             plainReads = false;
             return Optional.empty();
@@ -183,7 +193,7 @@ final class Workspace implements AutoCloseable {
 
     /**
      * The read side on a store opened with plain JDBC; null when answers must go through the
-     * application context (it runs already, is asked for, or the store has no tables yet).
+     * write path (it runs already, is asked for, or the store has no tables yet).
      */
     private ReadSide readSide() {
         if (readSide != null) {

@@ -9,7 +9,7 @@ import java.time.Duration;
 
 /**
  * The store opened with plain JDBC, one connection, no framework: what a read-only answer needs.
- * The application context (Spring, Axon) is started only to store something new.
+ * Axon (wired by hand, or in the application context) is started only to store something new.
  */
 public final class Store implements AutoCloseable {
 
@@ -70,6 +70,11 @@ public final class Store implements AutoCloseable {
 
     public Location location() {
         return location;
+    }
+
+    /** The one connection (for the command line's write path, which runs its transactions on it). */
+    public Connection connection() {
+        return connection;
     }
 
     public Sql sql() {

@@ -34,7 +34,7 @@ public class StoreSchema {
     }
 
     @PostConstruct
-    void create() throws SQLException {
+    public void create() throws SQLException {
         if (!exists("DOMAINEVENTENTRY")) {
             engine.createSchema(PostgresEventTableFactory.INSTANCE);
         }
