@@ -2,6 +2,8 @@ package org.crisisreplay.cli;
 
 import org.crisisreplay.store.Store;
 
+import java.sql.SQLException;
+
 /** Explains failures of the store in words a user can act on. */
 final class StoreErrors {
 
@@ -12,6 +14,14 @@ final class StoreErrors {
         if (Store.inUse(ex)) {
             return "store in use: another crisis-replay process has the database open; "
                     + "try again when it has finished (or point --spring.datasource.url elsewhere)";
+        }
+        for (Throwable t = ex; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("28") || sql.getSQLState().startsWith("3D"))) {
+                // cannot connect (refused, unknown host, lost), not allowed in, no such database
+                String m = String.valueOf(sql.getMessage());
+                return "cannot use the store: " + m.lines().findFirst().orElse(m);
+            }
         }
         Throwable root = ex;
         while (root.getCause() != null && root.getCause() != root) {
