@@ -33,7 +33,7 @@ public class Cli implements Runnable {
     static final List<Class<?>> VERBS = List.of(ReplayCommand.class, StateCommand.class, ValidateCommand.class,
             EventsCommand.class, RebuildCommand.class, SeriesCommand.class, SourcesCommand.class, DiffCommand.class,
             SweepCommand.class, WatchCommand.class, ServeCommand.class, SchemaCommand.class, ExportCommand.class,
-            ImportCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class);
+            ImportCommand.class, GenerateCommand.class, CopyStoreCommand.class, CommandLine.HelpCommand.class);
 
     public static final int OK = 0;
     public static final int FAILED = 1;

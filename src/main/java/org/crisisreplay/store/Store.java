@@ -75,6 +75,11 @@ public final class Store implements AutoCloseable {
         return sql;
     }
 
+    /** The one connection (for a copy between stores). */
+    public Connection connection() {
+        return connection;
+    }
+
     @Override
     public void close() {
         try {

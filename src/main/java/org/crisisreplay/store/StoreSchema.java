@@ -2,6 +2,8 @@ package org.crisisreplay.store;
 
 import jakarta.annotation.PostConstruct;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.logging.Log;
+import org.flywaydb.core.api.logging.LogCreator;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
@@ -26,6 +28,48 @@ public class StoreSchema {
             + "WHERE \"success\" = TRUE ORDER BY \"installed_rank\" DESC";
 
     private final DataSource dataSource;
+
+    /**
+     * What Flyway says while it works is not for the user (stdout may be an answer, and a table that
+     * exists already is no news); a failure is its exception.
+     */
+    public static final class Quiet implements LogCreator {
+        @Override
+        public Log createLogger(Class<?> type) {
+            return QUIET;
+        }
+    }
+
+    private static final Log QUIET = new Log() {
+        @Override
+        public boolean isDebugEnabled() {
+            return false;
+        }
+
+        @Override
+        public void debug(String message) {
+        }
+
+        @Override
+        public void info(String message) {
+        }
+
+        @Override
+        public void warn(String message) {
+        }
+
+        @Override
+        public void error(String message) {
+        }
+
+        @Override
+        public void error(String message, Exception e) {
+        }
+
+        @Override
+        public void notice(String message) {
+        }
+    };
 
     public StoreSchema(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -56,6 +100,7 @@ public class StoreSchema {
             return;
         }
         Flyway.configure()
+                .loggers(Quiet.class.getName())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .baselineOnMigrate(true)
