@@ -20,7 +20,19 @@ final class StoreErrors {
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("28") || sql.getSQLState().startsWith("3D"))) {
                 // cannot connect (refused, unknown host, lost), not allowed in, no such database
                 String m = String.valueOf(sql.getMessage());
+                if (sql.getSQLState().startsWith("08") && !sql.getSQLState().equals("08001") && !sql.getSQLState().equals("08004")) {
+                    return "lost the connection to the store (" + m.lines().findFirst().orElse(m)
+                            + "); what was being stored was rolled back";
+                }
                 return "cannot use the store: " + m.lines().findFirst().orElse(m);
+            }
+        }
+        for (Throwable t = ex; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("57P")) {
+                // the server shut down, restarted, or ended the session
+                String m = String.valueOf(sql.getMessage());
+                return "the store's database server stopped the session (" + m.lines().findFirst().orElse(m).replaceFirst("^FATAL: ", "")
+                        + "); what was being stored was rolled back";
             }
         }
         Throwable root = ex;
