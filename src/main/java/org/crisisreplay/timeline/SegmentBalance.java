@@ -28,7 +28,12 @@ public class SegmentBalance {
     /** The prefix of the application name every instance sharing the store gives its sessions. */
     public static final String SESSION = "crisis-replay serve";
 
-    private static final long GIVE_BACK_MS = 10_000;
+    /**
+     * How long a segment given back is left for the other instance (which tries every second) before
+     * this one may claim it again: short, so that a segment given to an instance killed right after is
+     * not held back longer than its claim timeout.
+     */
+    private static final long GIVE_BACK_MS = 3_000;
 
     private final EventProcessingConfiguration processing;
     private final Segments segments;
