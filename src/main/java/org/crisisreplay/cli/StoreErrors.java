@@ -10,6 +10,17 @@ final class StoreErrors {
     private StoreErrors() {
     }
 
+    /** What the server said, without the statement a batch was running (which can be long). */
+    private static String serverSaid(SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        int fatal = m.indexOf("FATAL: ");
+        if (fatal >= 0) {
+            m = m.substring(fatal + "FATAL: ".length());
+        }
+        m = m.replaceFirst("\\s+Call getNextException.*$", "").lines().findFirst().orElse(m).trim();
+        return m.length() > 200 ? m.substring(0, 200) + "..." : m;
+    }
+
     static String describe(Throwable ex) {
         if (Store.inUse(ex)) {
             return "store in use: another crisis-replay process has the database open; "
@@ -30,8 +41,7 @@ final class StoreErrors {
         for (Throwable t = ex; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("57P")) {
                 // the server shut down, restarted, or ended the session
-                String m = String.valueOf(sql.getMessage());
-                return "the store's database server stopped the session (" + m.lines().findFirst().orElse(m).replaceFirst("^FATAL: ", "")
+                return "the store's database server ended the session (" + serverSaid(sql)
                         + "); what was being stored was rolled back";
             }
         }
