@@ -2,6 +2,8 @@ package org.crisisreplay.cli;
 
 import org.crisisreplay.scenario.InvalidScenarioException;
 import org.crisisreplay.simulation.RuleBreach;
+import org.crisisreplay.store.Store;
+import org.crisisreplay.store.StoreUrl;
 import org.crisisreplay.story.InvariantViolation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,10 +16,13 @@ import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The command line: {@code java -jar crisis-replay.jar VERB ...}. */
 @Command(name = "crisis-replay", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = {"Replay a crisis day by day, query the state on any date, and run what-if scenarios.",
+                "--store postgresql://HOST:PORT/DB (any verb) uses a shared PostgreSQL store (user and password",
+                "from the URL or PGUSER/PGPASSWORD); the default is the H2 file under ./data.",
                 "Options starting with --spring. (e.g. --spring.datasource.url=...) configure the store."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:anything else (the store is in use, an I/O error, ...)",
@@ -28,7 +33,7 @@ public class Cli implements Runnable {
     static final List<Class<?>> VERBS = List.of(ReplayCommand.class, StateCommand.class, ValidateCommand.class,
             EventsCommand.class, RebuildCommand.class, SeriesCommand.class, SourcesCommand.class, DiffCommand.class,
             SweepCommand.class, WatchCommand.class, ServeCommand.class, SchemaCommand.class, ExportCommand.class,
-            ImportCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class);
+            ImportCommand.class, GenerateCommand.class, CopyStoreCommand.class, CommandLine.HelpCommand.class);
 
     public static final int OK = 0;
     public static final int FAILED = 1;
@@ -54,8 +59,20 @@ public class Cli implements Runnable {
     public static int run(PrintStream out, PrintStream err, String... args) {
         List<String> springArgs = new ArrayList<>();
         List<String> ours = new ArrayList<>();
-        for (String a : args) {
+        String store = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--store") || a.startsWith("--store=")) {
+                store = a.equals("--store") ? (i + 1 < args.length ? args[++i] : "") : a.substring("--store=".length());
+                continue;
+            }
             (a.startsWith("--spring.") || a.startsWith("--crisis-replay.") ? springArgs : ours).add(a);
+        }
+        try {
+            springArgs.addAll(storeArgs(store, System.getenv()));
+        } catch (IllegalArgumentException e) {
+            err.println("crisis-replay: --store: " + e.getMessage());
+            return INVALID;
         }
         Phases.mark("main");
         Engine engine = new Engine(springArgs, err);
@@ -102,6 +119,24 @@ public class Cli implements Runnable {
                 // the JVM is already exiting: the hook is running or has run
             }
         }
+    }
+
+    /**
+     * The store named by {@code --store URL} (or, in the short form or without a user, by
+     * {@code SPRING_DATASOURCE_URL}) as settings of the application context: URL, user, password.
+     */
+    static List<String> storeArgs(String store, Map<String, String> env) {
+        String url = store;
+        if (url == null) {
+            String fromEnv = env.get("SPRING_DATASOURCE_URL");
+            if (!(fromEnv != null && fromEnv.matches("(jdbc:)?postgres(ql)?://.*") && env.get("SPRING_DATASOURCE_USERNAME") == null)) {
+                return List.of();
+            }
+            url = fromEnv;
+        }
+        Store.Location at = StoreUrl.parse(url, env, "sa", "");
+        return List.of("--spring.datasource.url=" + at.url(), "--spring.datasource.username=" + at.user(),
+                "--spring.datasource.password=" + at.password());
     }
 
     private static String nameOf(Class<?> verb) {

@@ -7,7 +7,6 @@ import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -26,14 +25,13 @@ import org.crisisreplay.story.Storyline;
 import org.crisisreplay.storylines.Storylines;
 import org.crisisreplay.timeline.ProjectionConfig;
 import org.crisisreplay.timeline.Projections;
+import org.crisisreplay.timeline.Segments;
 import org.crisisreplay.timeline.Timeline;
 import org.crisisreplay.timeline.TimelineProjection;
 import org.crisisreplay.timeline.Views;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
 import javax.sql.DataSource;
@@ -77,8 +75,7 @@ final class DirectWiring implements AutoCloseable {
                 .snapshotSerializer(serializer).eventSerializer(serializer)
                 .connectionProvider(connections).transactionManager(axonTransactions)
                 .schema(new EventSchema()).build();
-        JdbcTokenStore tokens = JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer).build();
-        createSchema(store.connection(), new StoreSchema(dataSource, storage, tokens));
+        createSchema(store.connection(), dataSource);
 
         Sql sql = new StoreConfig().sql(dataSource);
         HighWaterMark highWaterMark = new HighWaterMark(sql, store.location().url());
@@ -102,7 +99,7 @@ final class DirectWiring implements AutoCloseable {
 
         Simulator simulator = new Simulator(axon.commandGateway(), axonTransactions, axon.eventStore(), highWaterMark);
         Projections projections = new Projections(axon.eventProcessingConfiguration(), axon.eventStore(), timeline,
-                projection, axonTransactions);
+                projection, axonTransactions, new Segments(sql, serializer));
         put(Simulator.class, simulator);
         put(Projections.class, projections);
         put(Timeline.class, timeline);
@@ -150,11 +147,10 @@ final class DirectWiring implements AutoCloseable {
         return type.cast(bean);
     }
 
-    /** The read models' tables (schema.sql, as the context runs it on start) and Axon's. */
-    private static void createSchema(Connection connection, StoreSchema axonTables) {
+    /** The store's tables, as the context makes them on start: Flyway's migrations, when the store is behind. */
+    private static void createSchema(Connection connection, DataSource dataSource) {
         try {
-            ScriptUtils.executeSqlScript(connection, new ClassPathResource("schema.sql"));
-            axonTables.create();
+            StoreSchema.migrateIfBehind(dataSource);
             if (!connection.getAutoCommit()) {
                 connection.commit();
             }

@@ -100,6 +100,20 @@ public final class Engine implements AutoCloseable {
         springArgs.add("--crisis-replay.projection.processor=pooled");
     }
 
+    /**
+     * Projects through a pooled processor of two segments whose claims other instances on the same
+     * (PostgreSQL) store share and take over (for {@code serve} on a shared store); before the first bean.
+     */
+    public void shareProjection() {
+        useStreamingProcessor();
+        springArgs.add("--axon.eventhandling.processors.timeline.initial-segment-count=2");
+        springArgs.add("--crisis-replay.projection.shared=true");
+        // names this instance's database sessions, by which instances sharing the store count each other
+        springArgs.add("--spring.datasource.hikari.data-source-properties.ApplicationName="
+                + org.crisisreplay.timeline.SegmentBalance.SESSION + " " + ProcessHandle.current().pid() + "-"
+                + Long.toHexString(System.nanoTime()));
+    }
+
     public <T> T bean(Class<T> type) {
         if (context == null && direct()) {
             if (direct == null) {

@@ -1,5 +1,6 @@
 package org.crisisreplay.cli;
 
+import org.crisisreplay.store.StoreUrl;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,6 +35,10 @@ class ServeCommand implements Callable<Integer> {
         }
         Engine engine = workspace.engine();
         engine.enableWeb(host, port);
+        if (StoreUrl.isPostgres(engine.location().url()) || StoreUrl.isPostgres(System.getenv("SPRING_DATASOURCE_URL"))) {
+            // a shared store: other instances may serve it too; they split the projection's segments
+            engine.shareProjection();
+        }
         ConfigurableApplicationContext context = engine.context();
         String actual = context.getEnvironment().getProperty("local.server.port", Integer.toString(port));
         spec.commandLine().getOut().println("crisis-replay serving on http://" + host + ":" + actual + "/");

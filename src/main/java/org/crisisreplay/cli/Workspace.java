@@ -16,6 +16,7 @@ import org.crisisreplay.state.State;
 import org.crisisreplay.store.HighWaterMark;
 import org.crisisreplay.store.Sql;
 import org.crisisreplay.store.Store;
+import org.crisisreplay.store.StoreSchema;
 import org.crisisreplay.storylines.Storylines;
 import org.crisisreplay.story.Commands;
 import org.crisisreplay.story.StoryEvent;
@@ -204,7 +205,8 @@ final class Workspace implements AutoCloseable {
             return null;
         }
         store = Store.open(engine.location(), engine.lockWait(), err);
-        if (!store.hasTable("storyline") || !store.hasTable("DomainEventEntry")) {
+        if (!StoreSchema.upToDate(store.sql())) {
+            // a new store, or one made by an older version: the application context migrates it
             closeStore();
             return null;
         }

@@ -61,7 +61,17 @@ public class Simulator {
         }
         running.set(id);
         try {
-            Calendar run = play(scenario, true);
+            Calendar run;
+            try {
+                run = play(scenario, true);
+            } catch (RuntimeException e) {
+                if (isStored(id)) {
+                    // another instance sharing the store stored the same content at the same time:
+                    // its events won (the store keeps one stream per content), ours were rolled back
+                    return new Outcome(id, false, 0);
+                }
+                throw e;
+            }
             // at INFO (off by default): the moment the run is in the store, before the projection has it
             LOG.info("stored storyline {}: {} events committed", id, run.applied());
             highWaterMark.record();

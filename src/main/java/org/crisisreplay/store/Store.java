@@ -3,7 +3,6 @@ package org.crisisreplay.store;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 
@@ -72,29 +71,13 @@ public final class Store implements AutoCloseable {
         return location;
     }
 
-    /** The one connection (for the command line's write path, which runs its transactions on it). */
+    /** The one connection (for the command line's write path, which runs its transactions on it, and a copy between stores). */
     public Connection connection() {
         return connection;
     }
 
     public Sql sql() {
         return sql;
-    }
-
-    /** Whether a table exists (a new store has none until the first run creates them). */
-    public boolean hasTable(String name) {
-        try {
-            for (String n : new String[] {name.toUpperCase(), name.toLowerCase()}) {
-                try (ResultSet rs = connection.getMetaData().getTables(null, null, n, null)) {
-                    if (rs.next()) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        } catch (SQLException e) {
-            throw new Sql.StoreException(e);
-        }
     }
 
     @Override

@@ -13,6 +13,11 @@ public class StoreConfig {
 
     @Bean
     public Sql sql(DataSource dataSource) {
+        return on(dataSource);
+    }
+
+    /** Queries on the data source, on the connection of the current transaction if there is one. */
+    public static Sql on(DataSource dataSource) {
         return new Sql(new Sql.Connections() {
             @Override
             public Connection get() {

@@ -1,58 +1,112 @@
 package org.crisisreplay.store;
 
 import jakarta.annotation.PostConstruct;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.logging.Log;
+import org.flywaydb.core.api.logging.LogCreator;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.util.Optional;
 
 /**
- * Creates Axon's event and token tables on first use. Axon's JDBC engine creates none itself, and
- * its PostgreSQL dialect is the one that works on both H2 and PostgreSQL. Runs while the
+ * The store's tables, on H2 and PostgreSQL alike, are Flyway's migrations under
+ * {@code src/main/resources/db/migration}: Axon's tables (V1, the column types of Axon's PostgreSQL
+ * table factories: bytea, no oid), the projection's (V2). A store made before Flyway kept the
+ * schema is baselined at version 0 and brought up in place (the migrations create only what is
+ * missing). Flyway itself runs only when the store is behind: one query for the latest applied
+ * version tells, so opening an up-to-date store costs no scan of migrations. Runs while the
  * application context starts, before any event processor does.
  */
 @Component
 public class StoreSchema {
 
-    private final DataSource dataSource;
-    private final JdbcEventStorageEngine engine;
-    private final JdbcTokenStore tokenStore;
+    /** The highest migration under db/migration (StoreSchemaTest holds the two together). */
+    public static final String LATEST = "2";
 
-    /** Axon declares its beans by interface; on this store they are the JDBC implementations. */
-    public StoreSchema(DataSource dataSource, EventStorageEngine engine, TokenStore tokenStore) {
+    private static final String LATEST_APPLIED = "SELECT \"version\" FROM \"flyway_schema_history\" "
+            + "WHERE \"success\" = TRUE ORDER BY \"installed_rank\" DESC";
+
+    private final DataSource dataSource;
+
+    /**
+     * What Flyway says while it works is not for the user (stdout may be an answer, and a table that
+     * exists already is no news); a failure is its exception.
+     */
+    public static final class Quiet implements LogCreator {
+        @Override
+        public Log createLogger(Class<?> type) {
+            return QUIET;
+        }
+    }
+
+    private static final Log QUIET = new Log() {
+        @Override
+        public boolean isDebugEnabled() {
+            return false;
+        }
+
+        @Override
+        public void debug(String message) {
+        }
+
+        @Override
+        public void info(String message) {
+        }
+
+        @Override
+        public void warn(String message) {
+        }
+
+        @Override
+        public void error(String message) {
+        }
+
+        @Override
+        public void error(String message, Exception e) {
+        }
+
+        @Override
+        public void notice(String message) {
+        }
+    };
+
+    public StoreSchema(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.engine = (JdbcEventStorageEngine) engine;
-        this.tokenStore = (JdbcTokenStore) tokenStore;
     }
 
     @PostConstruct
-    public void create() throws SQLException {
-        if (!exists("DOMAINEVENTENTRY")) {
-            engine.createSchema(PostgresEventTableFactory.INSTANCE);
-        }
-        if (!exists("TOKENENTRY")) {
-            tokenStore.createSchema(PostgresTokenTableFactory.INSTANCE);
+    public void create() {
+        migrateIfBehind(dataSource);
+    }
+
+    /** The version the store's schema is at; empty for a store without Flyway's history (new or older). */
+    public static Optional<String> version(Sql sql) {
+        try {
+            return sql.first(LATEST_APPLIED, rs -> rs.getString(1));
+        } catch (Sql.StoreException noHistory) {
+            return Optional.empty();
         }
     }
 
-    private boolean exists(String table) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            for (String name : new String[] {table, table.toLowerCase()}) {
-                try (ResultSet rs = c.getMetaData().getTables(null, null, name, null)) {
-                    if (rs.next()) {
-                        return true;
-                    }
-                }
-            }
-            return false;
+    /** Whether the store's schema is this version's: answers may be read from it as it is. */
+    public static boolean upToDate(Sql sql) {
+        return version(sql).filter(LATEST::equals).isPresent();
+    }
+
+    /** Brings the store's schema up to this version (concurrent starts on PostgreSQL take Flyway's lock). */
+    public static void migrateIfBehind(DataSource dataSource) {
+        if (upToDate(StoreConfig.on(dataSource))) {
+            return;
         }
+        Flyway.configure()
+                .loggers(Quiet.class.getName())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .baselineDescription("made before Flyway kept the schema")
+                .load()
+                .migrate();
     }
 }

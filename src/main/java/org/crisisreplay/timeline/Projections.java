@@ -16,8 +16,9 @@ import java.util.function.BiConsumer;
  * Keeps the read models level with the event store. With the projection run in the appending
  * unit of work (the default), a stored storyline is projected already; one stored without its
  * projection (by an older version) is projected here, at once, from its own events. With a
- * streaming processor ({@code crisis-replay.projection.processor=pooled}, as {@code rebuild}
- * uses), this waits for the processor.
+ * streaming processor ({@code crisis-replay.projection.processor=pooled}, as {@code rebuild} and
+ * {@code serve} on a shared store use), this waits for the processor's segments, wherever they run:
+ * their positions are read from the token store.
  */
 @Component
 public class Projections {
@@ -27,9 +28,11 @@ public class Projections {
     private final Timeline timeline;
     private final TimelineProjection projection;
     private final TransactionManager transactions;
+    private final Segments segments;
 
     public Projections(EventProcessingConfiguration processing, EventStore eventStore, Timeline timeline,
-                       TimelineProjection projection, TransactionManager transactions) {
+                       TimelineProjection projection, TransactionManager transactions, Segments segments) {
+        this.segments = segments;
         this.processing = processing;
         this.eventStore = eventStore;
         this.timeline = timeline;
@@ -44,7 +47,11 @@ public class Projections {
             return;
         }
         if (streaming().isPresent()) {
-            awaitCaughtUp(timeout);
+            // the storyline's events may be projected by another instance sharing the store
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!timeline.storyline(storylineId).map(Timeline.Storyline::closed).orElse(false)) {
+                pause(deadline, timeout);
+            }
         } else {
             transactions.executeInTransaction(() -> eventStore.readEvents(storylineId)
                     .forEachRemaining(projection::project));
@@ -60,7 +67,11 @@ public class Projections {
                 + "' projection has no streaming processor (crisis-replay.projection.processor=pooled)"));
     }
 
-    /** Waits until the projection has handled every stored event. */
+    /**
+     * Waits until the projection has handled every event stored at the time of the call, whichever
+     * instance sharing the store handles it: an answer given after this is not older than the store
+     * was when it was asked. At once with the projection in the appending transaction (the default).
+     */
     public void awaitCaughtUp(Duration timeout) {
         awaitCaughtUp(timeout, (done, of) -> { });
     }
@@ -77,36 +88,29 @@ public class Projections {
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         StreamingEventProcessor p = processor();
-        while (!caughtUp(p, target.getAsLong())) {
-            progress.accept(position(p), target.getAsLong());
+        while (true) {
+            long at = segments.position(TimelineProjection.GROUP);
+            if (at >= target.getAsLong()) {
+                return;
+            }
+            progress.accept(Math.max(at, 0), target.getAsLong());
             if (p.isError()) {
                 throw new IllegalStateException("the '" + TimelineProjection.GROUP + "' projection stopped on an error");
             }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the projection did not catch up with the store within " + timeout);
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the projection", e);
-            }
+            pause(deadline, timeout);
         }
     }
 
-    private static long position(StreamingEventProcessor p) {
-        return p.processingStatus().values().stream().mapToLong(s -> s.getCurrentPosition().orElse(0)).min().orElse(0);
-    }
-
-    private static boolean caughtUp(StreamingEventProcessor p, long head) {
-        var status = p.processingStatus();
-        if (status.isEmpty()) {
-            return false;
+    private static void pause(long deadline, Duration timeout) {
+        if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("the projection did not catch up with the store within " + timeout);
         }
-        return status.values().stream().allMatch(s -> {
-            OptionalLong pos = s.getCurrentPosition();
-            return !s.isErrorState() && pos.isPresent() && pos.getAsLong() >= head;
-        });
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the projection", e);
+        }
     }
 
     /** Drops the read models and replays every stored event into them. */

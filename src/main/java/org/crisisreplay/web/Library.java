@@ -9,12 +9,14 @@ import org.crisisreplay.scenario.ScenarioFile;
 import org.crisisreplay.scenario.ScenarioReader;
 import org.crisisreplay.simulation.Simulator;
 import org.crisisreplay.storylines.Storylines;
+import org.crisisreplay.timeline.Projections;
 import org.crisisreplay.timeline.Timeline;
 import org.crisisreplay.timeline.Views;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +37,14 @@ public class Library {
     private final Storylines storylines;
     private final Timeline timeline;
     private final Simulator simulator;
+    private final Projections projections;
+
+    /** How long an answer waits for the projection to catch up with the store (another instance's runs). */
+    static final Duration CATCH_UP = Duration.ofSeconds(60);
 
     public Library(@Value("${crisis-replay.scenarios:scenarios}") String folder, Storylines storylines,
-                   Timeline timeline, Simulator simulator) {
+                   Timeline timeline, Simulator simulator, Projections projections) {
+        this.projections = projections;
         this.catalog = new ScenarioCatalog(Path.of(folder));
         this.storylines = storylines;
         this.timeline = timeline;
@@ -48,6 +55,7 @@ public class Library {
     }
 
     public List<Entry> entries() {
+        projections.awaitCaughtUp(CATCH_UP);
         List<Entry> out = new ArrayList<>();
         Map<String, Path> files = catalog.known();
         files.forEach((id, path) -> out.add(new Entry(id, titleOf(path), "file")));
@@ -70,7 +78,14 @@ public class Library {
     }
 
     /** The stored story of a scenario id, running the scenario first if its content is not stored. */
-    public synchronized Views.Story story(String id) {
+    public Views.Story story(String id) {
+        // with the projection in a streaming processor (serve on a shared store), what was stored
+        // before this question (by any instance) is projected before it is answered: never stale
+        projections.awaitCaughtUp(CATCH_UP);
+        return storyNow(id);
+    }
+
+    private synchronized Views.Story storyNow(String id) {
         Path file = catalog.known().get(id);
         if (file != null) {
             // stored content is found by its key, without parsing the file again

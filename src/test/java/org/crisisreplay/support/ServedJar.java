@@ -29,12 +29,26 @@ public final class ServedJar implements AutoCloseable {
 
     /** Starts {@code serve} and waits (up to two minutes) until it says where it listens. */
     public static ServedJar start(Path dataDir) throws IOException, InterruptedException {
-        int port;
+        int port = freePort();
+        return start(JarHarness.command(dataDir, "serve", "--port", Integer.toString(port)), port, dataDir.resolve("serve.log"));
+    }
+
+    /** Starts {@code serve} on the store {@code --store URL} (a shared one), logging to {@code log}. */
+    public static ServedJar startOn(String storeUrl, Path log) throws IOException, InterruptedException {
+        int port = freePort();
+        List<String> cmd = List.of("java", "-jar", JarHarness.jar().toString(), "--store", storeUrl, "serve",
+                "--port", Integer.toString(port));
+        return start(cmd, port, log);
+    }
+
+    private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
+            return s.getLocalPort();
         }
-        Path log = dataDir.resolve("serve.log");
-        List<String> cmd = new ArrayList<>(JarHarness.command(dataDir, "serve", "--port", Integer.toString(port)));
+    }
+
+    private static ServedJar start(List<String> command, int port, Path log) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(command);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ServedJar served = new ServedJar(p, "http://127.0.0.1:" + port, log);
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
@@ -69,6 +83,17 @@ public final class ServedJar implements AutoCloseable {
         return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(2))
                         .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(yaml)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The process id (what the token store names a segment's owner by, before the host). */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Ends the process at once (SIGKILL): no shutdown, no claims released. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     @Override

@@ -1,0 +1,89 @@
+package org.crisisreplay.store;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where a store is, as a user names it: {@code postgresql://[USER[:PASSWORD]@]HOST[:PORT]/DB} (a
+ * shared PostgreSQL store; the user and password, when the URL has none, from {@code PGUSER} and
+ * {@code PGPASSWORD}, else the login name), a JDBC URL as it is, or a path to an H2 file store.
+ */
+public final class StoreUrl {
+
+    private static final Pattern SHORT = Pattern.compile("(?:postgresql|postgres|jdbc:postgresql)://.*");
+
+    private StoreUrl() {
+    }
+
+    /** The store's location; {@code defaultUser} and {@code defaultPassword} when neither URL nor environment name them. */
+    public static Store.Location parse(String url, Map<String, String> env, String defaultUser, String defaultPassword) {
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("name a store: postgresql://HOST:PORT/DB or a path to an H2 file");
+        }
+        if (SHORT.matcher(url).matches()) {
+            return postgres(url.replaceFirst("^jdbc:", ""), env);
+        }
+        if (url.startsWith("jdbc:")) {
+            return new Store.Location(url, defaultUser, defaultPassword);
+        }
+        if (url.matches("[a-z][a-z0-9+.-]*://.*")) {
+            throw new IllegalArgumentException("unknown kind of store " + redact(url)
+                    + ": expected postgresql://HOST:PORT/DB or a path to an H2 file");
+        }
+        // a path: an H2 file store as the default one is opened
+        String path = url.endsWith(".mv.db") ? url.substring(0, url.length() - 6) : url;
+        if (!path.startsWith("/") && !path.startsWith(".") && !path.startsWith("~")) {
+            path = "./" + path;
+        }
+        return new Store.Location("jdbc:h2:file:" + path + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;MAX_LENGTH_INPLACE_LOB=4096",
+                defaultUser, defaultPassword);
+    }
+
+    private static Store.Location postgres(String url, Map<String, String> env) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a store URL: " + redact(url) + " (" + e.getReason() + ")");
+        }
+        if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
+            throw new IllegalArgumentException("not a store URL: " + redact(url) + " (expected postgresql://HOST:PORT/DB)");
+        }
+        String user = null;
+        String password = null;
+        if (uri.getRawUserInfo() != null) {
+            String[] parts = uri.getRawUserInfo().split(":", 2);
+            user = decode(parts[0]);
+            password = parts.length > 1 ? decode(parts[1]) : null;
+        }
+        if (user == null || user.isEmpty()) {
+            user = env.getOrDefault("PGUSER", System.getProperty("user.name"));
+        }
+        if (password == null) {
+            password = env.getOrDefault("PGPASSWORD", "");
+        }
+        String jdbc = "jdbc:postgresql://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
+                + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        return new Store.Location(jdbc, user, password);
+    }
+
+    /** Whether the location is a PostgreSQL store. */
+    public static boolean isPostgres(String jdbcUrl) {
+        return jdbcUrl != null && jdbcUrl.startsWith("jdbc:postgresql:");
+    }
+
+    /** The URL without a password, for messages. */
+    public static String redact(String url) {
+        Matcher m = Pattern.compile("(//[^/:@]*):[^/@]*@").matcher(url);
+        return m.replaceFirst("$1:***@").replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+}
