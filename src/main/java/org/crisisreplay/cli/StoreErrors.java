@@ -45,6 +45,12 @@ final class StoreErrors {
                         + "); what was being stored was rolled back";
             }
         }
+        for (Throwable t = ex; t != null && t.getCause() != t; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).startsWith("Connection was closed in SingleConnectionDataSource")) {
+                // the command line's write path runs on one connection: the server (or the network) closed it
+                return "lost the connection to the store (the database server closed it); what was being stored was rolled back";
+            }
+        }
         Throwable root = ex;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
