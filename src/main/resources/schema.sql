@@ -35,12 +35,23 @@ CREATE TABLE IF NOT EXISTS story_event (
 CREATE INDEX IF NOT EXISTS story_event_by_day ON story_event (storyline_id, on_date, seq);
 CREATE INDEX IF NOT EXISTS story_event_by_report ON story_event (storyline_id, reported, seq);
 
--- Folded state after each day that has events, one series per knowledge breakpoint.
--- series = '0001-01-01' holds what was known before any late report or retraction.
-CREATE TABLE IF NOT EXISTS day_state (
+-- >>> issue 12: state checkpoints (one block, to become its own migration) >>>
+-- Folded state at checkpoints, one chain per knowledge breakpoint (series; '0001-01-01' holds what
+-- was known before any late report or retraction). A state query reads the last checkpoint on or
+-- before its day and folds the story events after it, up to that day; a checkpoint is written once
+-- the events since the previous one weigh as much as that one (at least 32 KB), so the checkpoints
+-- weigh about as much as the events and a fold reads about as much as the checkpoint it starts from.
+CREATE TABLE IF NOT EXISTS state_checkpoint (
     storyline_id  VARCHAR(255)  NOT NULL,
     series        DATE          NOT NULL,
     on_date       DATE          NOT NULL,
-    ledger        CLOB          NOT NULL,
+    ledger        TEXT          NOT NULL,
     PRIMARY KEY (storyline_id, series, on_date)
 );
+-- the report date of the earliest retraction that takes a stored event back (none: NULL)
+ALTER TABLE story_event ADD COLUMN IF NOT EXISTS retracted_on DATE;
+-- how a storyline's states are kept: 1 = a row per day (day_state, before checkpoints), 2 = checkpoints.
+-- A storyline of layout 1 counts as not projected, and is projected again from its events when asked for.
+ALTER TABLE storyline ADD COLUMN IF NOT EXISTS layout INT DEFAULT 1 NOT NULL;
+DROP TABLE IF EXISTS day_state;
+-- <<< issue 12 <<<

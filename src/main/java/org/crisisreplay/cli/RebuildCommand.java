@@ -31,8 +31,8 @@ class RebuildCommand implements Callable<Integer> {
         }
         Timeline.Counts c = engine.bean(Timeline.class).counts();
         spec.commandLine().getOut().printf("rebuilt projection 'timeline': replayed %d stored events "
-                + "(%d storylines, %d story events, %d day states)%n", c.events(), c.storylines(), c.storyEvents(),
-                c.dayStates());
+                + "(%d storylines, %d story events, %d state checkpoints)%n", c.events(), c.storylines(), c.storyEvents(),
+                c.checkpoints());
         spec.commandLine().getOut().flush();
         return Cli.OK;
     }

@@ -1,0 +1,363 @@
+package org.crisisreplay.bench;
+
+import org.crisisreplay.cli.Engine;
+import org.crisisreplay.scenario.Scenario;
+import org.crisisreplay.scenario.ScenarioAssembler;
+import org.crisisreplay.scenario.ScenarioCatalog;
+import org.crisisreplay.scenario.ScenarioGenerator;
+import org.crisisreplay.store.Sql;
+import org.crisisreplay.storylines.Storylines;
+import org.crisisreplay.support.CliHarness;
+import org.crisisreplay.support.JarHarness;
+import org.crisisreplay.timeline.Projections;
+import org.crisisreplay.timeline.Timeline;
+import org.crisisreplay.timeline.Views;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code make bench}: the store as it grows, on generated stories over three years (the
+ * {@code generate} verb's). Ingest of a 50k-event story against a raw JDBC batch insert of the same
+ * serialized events into the same H2 file; the projection's bytes against the events' own; the
+ * in-process state query at 1k and at ~1M stored events, and on a short and a long story of the same
+ * density; {@code rebuild}; a cold command-line {@code state} on a stored 1k and 30k story. Medians and
+ * ratios from one run; the table goes to {@code target/store-bench.txt}.
+ */
+class StoreBench {
+
+    private static final int BIG = Integer.getInteger("bench.store.events", 50_000);
+    private static final int DAYS = 1096;
+    private static final int STORE_EVENTS = Integer.getInteger("bench.store.total", 1_000_000);
+    private static final int QUERIES = Integer.getInteger("bench.store.queries", 400);
+    private static final int RUNS = Integer.getInteger("bench.runs", 5);
+
+    @TempDir
+    Path work;
+
+    private final List<String[]> rows = new ArrayList<>();
+
+    @Test
+    void storeTable() throws Exception {
+        Path scenarios = Files.createDirectories(work.resolve("scenarios"));
+        Path small = write(scenarios, "gen-small", 1_000, DAYS);
+        Path big = write(scenarios, "gen-big", BIG, DAYS);
+        // the same density as the big story, over a few weeks: the same early days, a much shorter story
+        Path brief = write(scenarios, "gen-brief", 1_000, Math.max(2, (int) Math.round(1_000.0 * DAYS / BIG)));
+        ScenarioAssembler assembler = new ScenarioAssembler(new ScenarioCatalog(scenarios));
+        Scenario smallS = assembler.load(small);
+        Scenario briefS = assembler.load(brief);
+        long t = System.nanoTime();
+        Scenario bigS = assembler.load(big);
+        double parse = seconds(t);
+        row("parse + check the " + BIG + "-event scenario", "%.2f s", parse, "");
+
+        Path data = work.resolve("data");
+        String url = CliHarness.storeUrl(data);
+        double ingest;
+        double raw;
+        try (Engine engine = new Engine(new ArrayList<>(List.of("--spring.datasource.url=" + url)),
+                new PrintStream(OutputStream.nullOutputStream()))) {
+            Storylines storylines = engine.bean(Storylines.class);
+            storylines.open(smallS);
+            storylines.open(briefS);
+            t = System.nanoTime();
+            storylines.open(bigS);
+            ingest = seconds(t);
+        }
+        Path rebuildData = work.resolve("rebuild");
+        copyStore(data, rebuildData);
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            raw = rawBatchInsert(c, bigS.storylineId());
+            long events = count(c, "SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?", bigS.storylineId());
+            row("ingest: " + BIG + "-event story, run + store + project", "%.2f s", ingest,
+                    String.format("%.0f events/s", events / ingest));
+            row("raw JDBC batch insert of the same serialized events", "%.2f s", raw,
+                    String.format("%.0f events/s; ingest / raw speed = %.2f", events / raw, raw / ingest));
+            long eventBytes = count(c, "SELECT SUM(OCTET_LENGTH(payload)) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
+                    bigS.storylineId());
+            long projection = projectionBytes(c, bigS.storylineId());
+            row("projection bytes of the " + BIG + "-event story", "%.1f MB", projection / 1e6,
+                    String.format("%.2f x the events' own %.1f MB", (double) projection / eventBytes, eventBytes / 1e6));
+            long smallProjection = projectionBytes(c, smallS.storylineId());
+            long smallBytes = count(c, "SELECT SUM(OCTET_LENGTH(payload)) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
+                    smallS.storylineId());
+            row("projection bytes of the 1k-event story", "%.2f MB", smallProjection / 1e6,
+                    String.format("%.2f x the events' own", (double) smallProjection / smallBytes));
+
+            // the state query, in process, as the command line answers stored content (plain JDBC)
+            Timeline timeline = new Timeline(Sql.on(c));
+            Views views = new Views(timeline);
+            LocalDate early = ScenarioGenerator.START.plusDays(15);
+            LocalDate mid = ScenarioGenerator.START.plusDays(DAYS / 2);
+            double briefEarly = queryMedian(views, story(timeline, briefS), early);
+            double bigEarly = queryMedian(views, story(timeline, bigS), early);
+            row("state on day 15: 1k-event story over " + (briefS.to().toEpochDay() - briefS.from().toEpochDay() + 1) + " days", "%.3f ms",
+                    briefEarly, "");
+            row("state on day 15: " + BIG + "-event story, same density", "%.3f ms", bigEarly,
+                    String.format("%.2f x the 1k story", bigEarly / briefEarly));
+            double smallMid = queryMedian(views, story(timeline, smallS), mid);
+            long stored = count(c, "SELECT COUNT(*) FROM DomainEventEntry");
+            row("state mid-period, 1k story, store of " + stored + " events", "%.3f ms", smallMid, "");
+            long total = grow(c, smallS.storylineId(), bigS.storylineId(), STORE_EVENTS);
+            double grown = queryMedian(views, story(timeline, smallS), mid);
+            row("same query, store of " + total + " events", "%.3f ms", grown,
+                    String.format("%.2f x at %d", grown / smallMid, stored));
+        }
+
+        try (Engine engine = new Engine(new ArrayList<>(List.of("--spring.datasource.url=" + CliHarness.storeUrl(rebuildData))),
+                new PrintStream(OutputStream.nullOutputStream()))) {
+            engine.useStreamingProcessor();
+            Projections projections = engine.bean(Projections.class);
+            long events = engine.bean(Timeline.class).counts().events();
+            t = System.nanoTime();
+            projections.rebuild(Duration.ofMinutes(30));
+            double s = seconds(t);
+            row("rebuild: " + events + " stored events", "%.2f s", s, String.format("%.0f events/s", events / s));
+        }
+
+        if (Files.isExecutable(JarHarness.launcher())) {
+            cold(scenarios);
+        }
+
+        StringBuilder out = new StringBuilder(String.format("%n| %-60s | %12s | %-44s |%n", "store measure (medians)",
+                "value", "ratio"));
+        out.append("|").append("-".repeat(62)).append("|-------------:|").append("-".repeat(46)).append("|\n");
+        for (String[] r : rows) {
+            out.append(String.format("| %-60s | %12s | %-44s |%n", r[0], r[1], r[2]));
+        }
+        out.append(String.format("machine: %d cores, %s, load average at the end: %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " "
+                        + System.getProperty("java.version"), Files.readString(Path.of("/proc/loadavg")).trim()));
+        System.out.print(out);
+        Files.writeString(Path.of("target/store-bench.txt"), out.toString());
+    }
+
+    /** Cold command-line {@code state} on stored content: a 1k and a 30k story (launcher). */
+    private void cold(Path scenarios) throws Exception {
+        Path one = write(scenarios, "cold-1k", 1_000, DAYS);
+        Path thirty = write(scenarios, "cold-30k", Math.min(BIG, 30_000), DAYS);
+        Path data = work.resolve("cold");
+        List<String> launcher = List.of(JarHarness.launcher().toString());
+        String on = ScenarioGenerator.START.plusDays(DAYS - 1).toString();
+        for (Path p : List.of(one, thirty)) {
+            run(JarHarness.command(launcher, data, "state", p.toString(), "--on", on));
+        }
+        double a = median(() -> run(JarHarness.command(launcher, data, "state", one.toString(), "--on", on)));
+        double b = median(() -> run(JarHarness.command(launcher, data, "state", thirty.toString(), "--on", on)));
+        row("cold CLI state, stored 1k story (launcher)", "%.2f s", a, "");
+        row("cold CLI state, stored 30k story (launcher)", "%.2f s", b, String.format("%.2f x the 1k story", b / a));
+    }
+
+    private static double run(List<String> command) {
+        try {
+            long t = System.nanoTime();
+            Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+            assertThat(p.exitValue()).as(String.join(" ", command)).isZero();
+            return seconds(t);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double median(Supplier<Double> sample) {
+        List<Double> v = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            v.add(sample.get());
+        }
+        return medianOf(v);
+    }
+
+    private static Views.Story story(Timeline timeline, Scenario s) {
+        return Storylines.stored(timeline, s.storylineId()).orElseThrow();
+    }
+
+    /** Median milliseconds of the state query as {@code state --json} makes it (warmed up first). */
+    private static double queryMedian(Views views, Views.Story s, LocalDate on) {
+        for (int i = 0; i < QUERIES; i++) {
+            views.stateJson(s, on, null).toString();
+        }
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < QUERIES; i++) {
+            long t = System.nanoTime();
+            views.stateJson(s, on, null).toString();
+            ms.add((System.nanoTime() - t) / 1e6);
+        }
+        return medianOf(ms);
+    }
+
+    /**
+     * Fills the store to about {@code target} events with copies of the big story under other ids
+     * (its events and every projection row, as a run of each copy would store them), cheaply in SQL.
+     */
+    private static long grow(Connection c, String small, String big, long target) throws Exception {
+        List<String> tables = projectionTables(c);
+        int n = 0;
+        while (count(c, "SELECT COUNT(*) FROM DomainEventEntry") + count(c,
+                "SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?", big) <= target) {
+            String copy = "copy-" + (++n);
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO DomainEventEntry (aggregateIdentifier, sequenceNumber, type, eventIdentifier, "
+                        + "metaData, payload, payloadRevision, payloadType, timeStamp) SELECT '" + copy + "', sequenceNumber, "
+                        + "type, CONCAT('" + copy + "-', eventIdentifier), metaData, payload, payloadRevision, payloadType, "
+                        + "timeStamp FROM DomainEventEntry WHERE aggregateIdentifier = '" + big + "'");
+                for (String table : tables) {
+                    List<String> cols = columns(c, table);
+                    String list = String.join(", ", cols);
+                    String select = String.join(", ", cols.stream().map(x -> x.equalsIgnoreCase("storyline_id")
+                            ? "'" + copy + "'" : x).toList());
+                    s.execute("INSERT INTO " + table + " (" + list + ") SELECT " + select + " FROM " + table
+                            + " WHERE storyline_id = '" + big + "'");
+                }
+            }
+        }
+        return count(c, "SELECT COUNT(*) FROM DomainEventEntry");
+    }
+
+    /** The read model's tables keyed by storyline (all but the scenario heads). */
+    private static List<String> projectionTables(Connection c) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (ResultSet rs = c.getMetaData().getColumns(null, "PUBLIC", null, "STORYLINE_ID")) {
+            while (rs.next()) {
+                String table = rs.getString("TABLE_NAME");
+                if (!table.equalsIgnoreCase("scenario_head") && !out.contains(table)) {
+                    out.add(table);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> columns(Connection c, String table) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (ResultSet rs = c.getMetaData().getColumns(null, "PUBLIC", table, null)) {
+            while (rs.next()) {
+                out.add(rs.getString("COLUMN_NAME"));
+            }
+        }
+        return out;
+    }
+
+    /** Bytes of every text column of the read model's rows of one storyline. */
+    private static long projectionBytes(Connection c, String storylineId) throws Exception {
+        long sum = 0;
+        for (String table : projectionTables(c)) {
+            if (table.equalsIgnoreCase("storyline")) {
+                continue;
+            }
+            StringBuilder expr = new StringBuilder("0");
+            try (ResultSet rs = c.getMetaData().getColumns(null, "PUBLIC", table, null)) {
+                while (rs.next()) {
+                    expr.append(" + COALESCE(OCTET_LENGTH(").append(rs.getString("COLUMN_NAME")).append("), 0)");
+                }
+            }
+            sum += count(c, "SELECT SUM(" + expr + ") FROM " + table + " WHERE storyline_id = ?", storylineId);
+        }
+        return sum;
+    }
+
+    /** Seconds to batch-insert the storyline's stored events, as they are, into a copy of Axon's table. */
+    private static double rawBatchInsert(Connection c, String storylineId) throws Exception {
+        List<Object[]> events = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT aggregateIdentifier, sequenceNumber, type, eventIdentifier, "
+                + "metaData, payload, payloadRevision, payloadType, timeStamp FROM DomainEventEntry "
+                + "WHERE aggregateIdentifier = ? ORDER BY sequenceNumber")) {
+            ps.setString(1, storylineId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    events.add(new Object[] {rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            rs.getBytes(5), rs.getBytes(6), rs.getString(7), rs.getString(8), rs.getString(9)});
+                }
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE raw_event AS SELECT * FROM DomainEventEntry WHERE 1 = 0");
+        }
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        long t = System.nanoTime();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO raw_event (globalIndex, aggregateIdentifier, "
+                + "sequenceNumber, type, eventIdentifier, metaData, payload, payloadRevision, payloadType, timeStamp) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            long i = 0;
+            for (Object[] e : events) {
+                ps.setLong(1, ++i);
+                for (int k = 0; k < e.length; k++) {
+                    ps.setObject(k + 2, e[k]);
+                }
+                ps.addBatch();
+                if (i % 1000 == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+        c.commit();
+        double s = seconds(t);
+        c.setAutoCommit(auto);
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP TABLE raw_event");
+        }
+        return s;
+    }
+
+    private static long count(Connection c, String sql, Object... args) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static void copyStore(Path from, Path to) throws Exception {
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+    }
+
+    private static Path write(Path dir, String id, int events, int days) throws Exception {
+        Path p = dir.resolve(id + ".yaml");
+        Files.writeString(p, ScenarioGenerator.generate(id, events, days, 1));
+        return p;
+    }
+
+    private void row(String what, String format, double value, String ratio) {
+        rows.add(new String[] {what, String.format(format, value), ratio});
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static double medianOf(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}
