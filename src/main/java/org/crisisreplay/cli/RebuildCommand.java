@@ -24,8 +24,7 @@ class RebuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Engine engine = workspace.engine();
-        // a rebuild replays the whole store through a streaming processor
-        engine.useStreamingProcessor();
+        // the projection's handlers run here, on the stored events read in order, in JDBC batches
         try (Progress progress = new Progress("rebuild", 1, workspace.err())) {
             engine.bean(Projections.class).rebuild(Storylines.PROJECTION_WAIT, progress::at);
         }

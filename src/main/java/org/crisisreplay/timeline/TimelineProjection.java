@@ -17,6 +17,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,12 @@ public class TimelineProjection {
     /** The unit of work's resource holding the event rows not written yet. */
     private static final String PENDING = TimelineProjection.class.getName() + ".pending";
 
+    /**
+     * The unit of work's resource holding the events of each storyline opened in it: closed in the
+     * same unit of work (as a run is), its states are folded from these, without reading them back.
+     */
+    private static final String SEEN = TimelineProjection.class.getName() + ".seen";
+
     private final JdbcTemplate jdbc;
     private final Timeline timeline;
 
@@ -86,15 +93,24 @@ public class TimelineProjection {
                         + "retracted, removed, closed, layout) VALUES (?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)",
                 e.storylineId(), e.scenario(), e.title(), e.contentHash(), e.from(),
                 e.to(), write(e.retracted()), write(e.removed()), Timeline.LAYOUT);
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().<Map<String, List<Timeline.Stored>>>getOrComputeResource(SEEN, key -> new HashMap<>())
+                    .put(e.storylineId(), new ArrayList<>());
+        }
     }
 
     @EventHandler
     void on(StoryEvent e, DomainEventMessage<?> message) {
+        String payload = write(e);
         Object[] row = {message.getAggregateIdentifier(), message.getSequenceNumber(), e.meta().id(),
-                e.meta().on(), e.meta().reported(), e.type(), e.meta().rule(), write(e)};
+                e.meta().on(), e.meta().reported(), e.type(), e.meta().rule(), payload};
         if (!CurrentUnitOfWork.isStarted()) {
             jdbc.update(INSERT_EVENT, row);
             return;
+        }
+        Map<String, List<Timeline.Stored>> seen = CurrentUnitOfWork.get().getResource(SEEN);
+        if (seen != null && seen.containsKey(message.getAggregateIdentifier())) {
+            seen.get(message.getAggregateIdentifier()).add(new Timeline.Stored(e, payload.length()));
         }
         List<Object[]> pending = pending(CurrentUnitOfWork.get());
         pending.add(row);
@@ -132,7 +148,9 @@ public class TimelineProjection {
     @EventHandler
     void on(StorylineEvents.StorylineClosed e) {
         flush();
-        List<Timeline.Stored> stored = timeline.storedWithSizes(e.storylineId());
+        Map<String, List<Timeline.Stored>> seen = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().getResource(SEEN) : null;
+        List<Timeline.Stored> stored = seen != null && seen.containsKey(e.storylineId()) ? seen.remove(e.storylineId())
+                : timeline.storedWithSizes(e.storylineId());
         List<StoryEvent> events = stored.stream().map(Timeline.Stored::event).toList();
         Map<StoryEvent, Integer> sizes = new IdentityHashMap<>();
         stored.forEach(s -> sizes.put(s.event(), s.bytes()));
