@@ -50,6 +50,9 @@ CREATE TABLE IF NOT EXISTS state_checkpoint (
 );
 -- the report date of the earliest retraction that takes a stored event back (none: NULL)
 ALTER TABLE story_event ADD COLUMN IF NOT EXISTS retracted_on DATE;
+-- an event's stored form is read from the event store (DomainEventEntry, joined on the storyline
+-- and the sequence number): the read model keeps no second copy of it
+ALTER TABLE story_event DROP COLUMN IF EXISTS payload;
 -- how a storyline's states are kept: 1 = a row per day (day_state, before checkpoints), 2 = checkpoints.
 -- A storyline of layout 1 counts as not projected, and is projected again from its events when asked for.
 ALTER TABLE storyline ADD COLUMN IF NOT EXISTS layout INT DEFAULT 1 NOT NULL;

@@ -29,6 +29,13 @@ public class Timeline {
     /** How the projection keeps states: {@code storyline.layout} of a storyline projected as this class reads it. */
     public static final int LAYOUT = 2;
 
+    /**
+     * A stored event's type and stored form: the row of the read model joined with the event store's
+     * own (the read model keeps no second copy of the serialized event).
+     */
+    private static final String EVENTS = "SELECT s.type, e.payload FROM story_event s JOIN DomainEventEntry e "
+            + "ON e.aggregateIdentifier = s.storyline_id AND e.sequenceNumber = s.seq WHERE s.storyline_id = ? ";
+
     private final Sql sql;
 
     public Timeline(Sql sql) {
@@ -87,11 +94,10 @@ public class Timeline {
             LocalDate series = checkpoint.get().series();
             // the events of the series after the checkpoint (Knowledge.series, in SQL): a late report
             // counts once its report date is within the series, a retracted one not once its retraction is
-            sql.query("SELECT type, payload FROM story_event WHERE storyline_id = ? AND on_date > ? AND on_date <= ? "
-                            + "AND (reported <= on_date OR reported <= ?) AND (retracted_on IS NULL OR retracted_on > ?) "
-                            + "ORDER BY seq",
+            sql.query(EVENTS + "AND s.on_date > ? AND s.on_date <= ? AND (s.reported <= s.on_date OR s.reported <= ?) "
+                            + "AND (s.retracted_on IS NULL OR s.retracted_on > ?) ORDER BY s.seq",
                     rs -> {
-                        ledger.apply(event(rs.getString(1), rs.getString(2)));
+                        ledger.apply(event(rs.getString(1), rs.getBytes(2)));
                         return Boolean.TRUE;
                     }, storylineId, checkpoint.get().on(), upTo, series, series);
         }
@@ -105,8 +111,7 @@ public class Timeline {
 
     /** The stored events in the order applied. */
     public List<StoryEvent> storedEvents(String storylineId) {
-        return sql.query("SELECT type, payload FROM story_event WHERE storyline_id = ? ORDER BY seq",
-                rs -> event(rs.getString(1), rs.getString(2)), storylineId);
+        return sql.query(EVENTS + "ORDER BY s.seq", rs -> event(rs.getString(1), rs.getBytes(2)), storylineId);
     }
 
     /** A stored event and the size of its stored form. */
@@ -115,22 +120,22 @@ public class Timeline {
 
     /** The stored events in the order applied, each with the size of its stored form. */
     public List<Stored> storedWithSizes(String storylineId) {
-        return sql.query("SELECT type, payload FROM story_event WHERE storyline_id = ? ORDER BY seq", rs -> {
-            String payload = rs.getString(2);
-            return new Stored(event(rs.getString(1), payload), payload.length());
+        return sql.query(EVENTS + "ORDER BY s.seq", rs -> {
+            byte[] payload = rs.getBytes(2);
+            return new Stored(event(rs.getString(1), payload), payload.length);
         }, storylineId);
     }
 
     /** The events that happened on a day, in the order applied. */
     public List<StoryEvent> eventsOn(String storylineId, LocalDate day) {
-        return sql.query("SELECT type, payload FROM story_event WHERE storyline_id = ? AND on_date = ? ORDER BY seq",
-                rs -> event(rs.getString(1), rs.getString(2)), storylineId, day);
+        return sql.query(EVENTS + "AND s.on_date = ? ORDER BY s.seq", rs -> event(rs.getString(1), rs.getBytes(2)),
+                storylineId, day);
     }
 
     /** The events that became known on a day, in the order applied. */
     public List<StoryEvent> eventsReportedOn(String storylineId, LocalDate day) {
-        return sql.query("SELECT type, payload FROM story_event WHERE storyline_id = ? AND reported = ? ORDER BY seq",
-                rs -> event(rs.getString(1), rs.getString(2)), storylineId, day);
+        return sql.query(EVENTS + "AND s.reported = ? ORDER BY s.seq", rs -> event(rs.getString(1), rs.getBytes(2)),
+                storylineId, day);
     }
 
     /** How much the read model holds: what {@code rebuild} reports. */
@@ -142,8 +147,13 @@ public class Timeline {
                 sql.count("state_checkpoint"));
     }
 
-    public StoryEvent event(String type, String payload) {
-        return read(payload, EventTypes.get(type).type());
+    /** A stored event from its type and its serialized form (UTF-8 JSON). */
+    public StoryEvent event(String type, byte[] payload) {
+        try {
+            return StoreJson.MAPPER.readValue(payload, EventTypes.get(type).type());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable stored event: " + e.getMessage(), e);
+        }
     }
 
     private <T> T read(String text, Class<T> type) {

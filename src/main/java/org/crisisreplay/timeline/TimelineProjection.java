@@ -9,6 +9,8 @@ import org.crisisreplay.store.StoreJson;
 import org.crisisreplay.story.Ledger;
 import org.crisisreplay.story.StoryEvent;
 import org.crisisreplay.story.StorylineEvents;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +30,7 @@ import java.util.TreeMap;
  * row (for {@code events}, {@code replay} and the folds of state queries), and, once a storyline is
  * closed, its folded state at checkpoints, one chain per knowledge breakpoint ({@link Knowledge}).
  * A checkpoint is written at the end of a day once the events since the previous one weigh as much
- * as that checkpoint (and at least {@link #MIN_FOLD_CHARS}): the checkpoints then weigh about as
+ * as that checkpoint (and at least {@link #MIN_FOLD_BYTES}): the checkpoints then weigh about as
  * much as the events, and a state query ({@link Timeline#ledger}) folds about as much as it reads.
  *
  * <p>By default ({@code crisis-replay.projection.processor=subscribing}) the handlers run in the
@@ -43,13 +45,14 @@ public class TimelineProjection {
 
     public static final String GROUP = "timeline";
 
-    /** The least weight (characters of stored events) folded between two checkpoints. */
-    static final int MIN_FOLD_CHARS = 32 * 1024;
+    /** The least weight (bytes of stored events) folded between two checkpoints. */
+    static final int MIN_FOLD_BYTES = 32 * 1024;
 
     private static final int BATCH = 1000;
 
+    /** An event's row: what queries select it by; its stored form stays in the event store only. */
     private static final String INSERT_EVENT = "INSERT INTO story_event (storyline_id, seq, event_id, on_date, reported, "
-            + "type, rule, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+            + "type, rule) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
     private static final String INSERT_CHECKPOINT = "INSERT INTO state_checkpoint (storyline_id, series, on_date, ledger) "
             + "VALUES (?, ?, ?, ?)";
@@ -65,10 +68,13 @@ public class TimelineProjection {
 
     private final JdbcTemplate jdbc;
     private final Timeline timeline;
+    private final Serializer events;
 
-    public TimelineProjection(JdbcTemplate jdbc, Timeline timeline) {
+    /** {@code events} is the event store's serializer: the size of an event's stored form is its own. */
+    public TimelineProjection(JdbcTemplate jdbc, Timeline timeline, @Qualifier("eventSerializer") Serializer events) {
         this.jdbc = jdbc;
         this.timeline = timeline;
+        this.events = events;
     }
 
     /** Projects one stored event directly (a storyline stored but not projected, found on opening it). */
@@ -101,16 +107,17 @@ public class TimelineProjection {
 
     @EventHandler
     void on(StoryEvent e, DomainEventMessage<?> message) {
-        String payload = write(e);
         Object[] row = {message.getAggregateIdentifier(), message.getSequenceNumber(), e.meta().id(),
-                e.meta().on(), e.meta().reported(), e.type(), e.meta().rule(), payload};
+                e.meta().on(), e.meta().reported(), e.type(), e.meta().rule()};
         if (!CurrentUnitOfWork.isStarted()) {
             jdbc.update(INSERT_EVENT, row);
             return;
         }
         Map<String, List<Timeline.Stored>> seen = CurrentUnitOfWork.get().getResource(SEEN);
         if (seen != null && seen.containsKey(message.getAggregateIdentifier())) {
-            seen.get(message.getAggregateIdentifier()).add(new Timeline.Stored(e, payload.length()));
+            // the form the event store has just written, which the message keeps: no second serialization
+            int size = message.serializePayload(events, byte[].class).getData().length;
+            seen.get(message.getAggregateIdentifier()).add(new Timeline.Stored(e, size));
         }
         List<Object[]> pending = pending(CurrentUnitOfWork.get());
         pending.add(row);
@@ -168,7 +175,7 @@ public class TimelineProjection {
                 ledger.apply(ev);
                 folded += sizes.get(ev);
                 boolean lastOfDay = i + 1 == counted.size() || !counted.get(i + 1).meta().on().equals(ev.meta().on());
-                if (lastOfDay && folded >= Math.max(MIN_FOLD_CHARS, last.length())) {
+                if (lastOfDay && folded >= Math.max(MIN_FOLD_BYTES, last.length())) {
                     last = write(ledger);
                     checkpoints.add(new Object[] {e.storylineId(), breakpoint, ev.meta().on(), last});
                     folded = 0;

@@ -91,9 +91,9 @@ class CheckpointsTest {
             assertThat(compared).isGreaterThan(1000);
 
             // the checkpoints of a series weigh about as much as the events, and are far fewer than the days
-            long eventChars = store.sql().query("SELECT SUM(LENGTH(payload)) FROM story_event WHERE storyline_id = ?",
+            long eventChars = store.sql().query("SELECT SUM(OCTET_LENGTH(payload)) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
                     rs -> rs.getLong(1), s.storylineId()).get(0);
-            long checkpointChars = store.sql().query("SELECT SUM(LENGTH(ledger)) FROM state_checkpoint "
+            long checkpointChars = store.sql().query("SELECT SUM(OCTET_LENGTH(ledger)) FROM state_checkpoint "
                     + "WHERE storyline_id = ? AND series = ?", rs -> rs.getLong(1), s.storylineId(), Knowledge.BEFORE_ALL).get(0);
             assertThat(checkpointChars).isLessThan(2 * eventChars);
             assertThat(checkpoints).isLessThan(events.stream().map(e -> e.meta().on()).distinct().count() / 3);
