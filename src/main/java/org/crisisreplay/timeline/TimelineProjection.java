@@ -211,12 +211,12 @@ public class TimelineProjection {
         return List.copyOf(keys);
     }
 
+    /** Empties the read model (TRUNCATE: no row-by-row undo for a store of millions of events). */
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM state_checkpoint");
-        jdbc.update("DELETE FROM story_event");
-        jdbc.update("DELETE FROM scenario_head");
-        jdbc.update("DELETE FROM storyline");
+        for (String table : List.of("state_checkpoint", "story_event", "scenario_head", "storyline")) {
+            jdbc.execute("TRUNCATE TABLE " + table);
+        }
     }
 
     private String write(Object value) {
