@@ -24,8 +24,8 @@ import java.util.stream.Stream;
  * Keeps the read models level with the event store. With the projection run in the appending
  * unit of work (the default), a stored storyline is projected already; one stored without its
  * projection (by an older version) is projected here, at once, from its own events. With a
- * streaming processor ({@code crisis-replay.projection.processor=pooled}, as {@code rebuild}
- * uses), this waits for the processor.
+ * streaming processor ({@code crisis-replay.projection.processor=pooled}), this waits for the
+ * processor. {@code rebuild} replays the stored events into the projection directly.
  */
 @Component
 public class Projections {
