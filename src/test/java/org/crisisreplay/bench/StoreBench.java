@@ -316,6 +316,7 @@ class StoreBench {
         try (Statement s = c.createStatement()) {
             // Axon's table as its JDBC engine makes it: the same columns, key and unique indexes
             s.execute("CREATE TABLE raw_event AS SELECT * FROM DomainEventEntry WHERE 1 = 0");
+            s.execute("ALTER TABLE raw_event ALTER COLUMN globalIndex SET NOT NULL");
             s.execute("ALTER TABLE raw_event ADD PRIMARY KEY (globalIndex)");
             s.execute("CREATE UNIQUE INDEX raw_event_stream ON raw_event (aggregateIdentifier, sequenceNumber)");
             s.execute("CREATE UNIQUE INDEX raw_event_id ON raw_event (eventIdentifier)");
