@@ -12,6 +12,7 @@ import org.crisisreplay.storylines.Storylines;
 import org.crisisreplay.story.Ledger;
 import org.crisisreplay.story.StoryEvent;
 import org.crisisreplay.support.CliHarness;
+import org.crisisreplay.support.StoreProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,9 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -98,6 +102,25 @@ class CheckpointsTest {
             assertThat(checkpointChars).isLessThan(2 * eventChars);
             assertThat(checkpoints).isLessThan(events.stream().map(e -> e.meta().on()).distinct().count() / 3);
         }
+    }
+
+    @Test
+    void aStorylineProjectedByAnOlderVersionIsProjectedAgainWhenOpened() throws Exception {
+        Path data = dir.resolve("older");
+        String file = "scenarios/kazakhstan-2022.yaml";
+        CliHarness.Result first = CliHarness.run(data, "state", file, "--on", "2022-01-12", "--as-known-on", "2022-01-08", "--json");
+        assertThat(first.exit()).as(first.err()).isZero();
+        // as an older version left it: the other layout, none of these checkpoints
+        try (Connection c = DriverManager.getConnection(CliHarness.storeUrl(data), "sa", "");
+             Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE storyline SET layout = 1");
+            st.executeUpdate("DELETE FROM state_checkpoint");
+        }
+        CliHarness.Result again = CliHarness.run(data, "state", file, "--on", "2022-01-12", "--as-known-on", "2022-01-08", "--json");
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).isEqualTo(first.out());
+        assertThat(StoreProbe.count(data, "SELECT COUNT(*) FROM storyline WHERE layout = " + Timeline.LAYOUT)).isEqualTo(1);
+        assertThat(StoreProbe.count(data, "SELECT COUNT(*) FROM state_checkpoint")).isPositive();
     }
 
     private static String json(State state) {
