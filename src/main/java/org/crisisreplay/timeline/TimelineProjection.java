@@ -35,9 +35,10 @@ import java.util.TreeMap;
  *
  * <p>By default ({@code crisis-replay.projection.processor=subscribing}) the handlers run in the
  * unit of work that appends the events, in the same transaction: a run is stored and projected
- * together, with no processor to wait for. {@code rebuild} (and whoever sets the property to
- * {@code pooled}) runs them from a streaming processor instead; both write the same rows. Event
- * rows are written in JDBC batches, flushed before the unit of work that handled them commits.
+ * together, with no processor to wait for. Whoever sets the property to {@code pooled} runs them
+ * from a streaming processor instead, and {@code rebuild} feeds them the stored events in order
+ * ({@link Projections#rebuild}); all write the same rows. Event rows are written in JDBC batches,
+ * flushed before the unit of work that handled them commits.
  */
 @Component
 @ProcessingGroup(TimelineProjection.GROUP)
