@@ -39,7 +39,7 @@ CREATE INDEX IF NOT EXISTS story_event_by_report ON story_event (storyline_id, r
 -- Folded state at checkpoints, one chain per knowledge breakpoint (series; '0001-01-01' holds what
 -- was known before any late report or retraction). A state query reads the last checkpoint on or
 -- before its day and folds the story events after it, up to that day; a checkpoint is written once
--- the events since the previous one weigh as much as that one (at least 32 KB), so the checkpoints
+-- the events since the previous one weigh as much as that one (at least 4 KB), so the checkpoints
 -- weigh about as much as the events and a fold reads about as much as the checkpoint it starts from.
 CREATE TABLE IF NOT EXISTS state_checkpoint (
     storyline_id  VARCHAR(255)  NOT NULL,

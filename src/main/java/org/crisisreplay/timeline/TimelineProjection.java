@@ -47,7 +47,7 @@ public class TimelineProjection {
     public static final String GROUP = "timeline";
 
     /** The least weight (bytes of stored events) folded between two checkpoints. */
-    static final int MIN_FOLD_BYTES = 32 * 1024;
+    static final int MIN_FOLD_BYTES = 4 * 1024;
 
     private static final int BATCH = 1000;
 
