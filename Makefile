@@ -19,8 +19,10 @@ $(JAR) $(LAUNCHER): $(SOURCES)
 test:
 	$(MVN) verify
 
-# one table: cold answers (launcher, java -jar, a bare Boot + Axon + H2 app), first runs of new
-# content, the warm what-if loop of `watch`; medians and ratios (not part of `test`)
+# two tables: cold answers (launcher, java -jar, a bare Boot + Axon + H2 app), first runs of new
+# content, the warm what-if loop of `watch` (target/bench.txt); and the store as it grows on
+# generated stories: ingest, projection size, state queries, rebuild (target/store-bench.txt);
+# medians and ratios (not part of `test`)
 bench: $(LAUNCHER)
 	$(MVN) -Pbench -Dlauncher.skip=true test
 

@@ -81,7 +81,7 @@ final class DirectWiring implements AutoCloseable {
         HighWaterMark highWaterMark = new HighWaterMark(sql, store.location().url());
         highWaterMark.check();
         Timeline timeline = new Timeline(sql);
-        TimelineProjection projection = new TimelineProjection(new JdbcTemplate(dataSource), timeline);
+        TimelineProjection projection = new TimelineProjection(new JdbcTemplate(dataSource), timeline, serializer);
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureTransactionManager(c -> axonTransactions)
@@ -99,7 +99,7 @@ final class DirectWiring implements AutoCloseable {
 
         Simulator simulator = new Simulator(axon.commandGateway(), axonTransactions, axon.eventStore(), highWaterMark);
         Projections projections = new Projections(axon.eventProcessingConfiguration(), axon.eventStore(), timeline,
-                projection, axonTransactions, new Segments(sql, serializer));
+                projection, axonTransactions, new Segments(sql, serializer), storage);
         put(Simulator.class, simulator);
         put(Projections.class, projections);
         put(Timeline.class, timeline);

@@ -24,15 +24,14 @@ class RebuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Engine engine = workspace.engine();
-        // a rebuild replays the whole store through a streaming processor
-        engine.useStreamingProcessor();
+        // the projection's handlers run here, on the stored events read in order, in JDBC batches
         try (Progress progress = new Progress("rebuild", 1, workspace.err())) {
             engine.bean(Projections.class).rebuild(Storylines.PROJECTION_WAIT, progress::at);
         }
         Timeline.Counts c = engine.bean(Timeline.class).counts();
         spec.commandLine().getOut().printf("rebuilt projection 'timeline': replayed %d stored events "
-                + "(%d storylines, %d story events, %d day states)%n", c.events(), c.storylines(), c.storyEvents(),
-                c.dayStates());
+                + "(%d storylines, %d story events, %d state checkpoints)%n", c.events(), c.storylines(), c.storyEvents(),
+                c.checkpoints());
         spec.commandLine().getOut().flush();
         return Cli.OK;
     }

@@ -3,7 +3,10 @@ package org.crisisreplay.scenario;
 /** Limits that keep a hostile or mistaken scenario file from exhausting the machine. */
 public final class Limits {
 
-    public static final long MAX_BYTES = 4L * 1024 * 1024;
+    /** Room for {@link #MAX_EVENTS} events of a generated story ({@code generate}, ~105 bytes an event). */
+    public static final long MAX_BYTES = 8L * 1024 * 1024;
+    /** {@link #MAX_BYTES} as messages give it. */
+    public static final String MAX_BYTES_SHOWN = MAX_BYTES + " bytes (" + MAX_BYTES / (1024 * 1024) + " MiB)";
     public static final int MAX_ALIASES = 50;
     public static final int MAX_DEPTH = 32;
     public static final int MAX_EVENTS = 50_000;

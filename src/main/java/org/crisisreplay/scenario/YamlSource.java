@@ -53,7 +53,7 @@ final class YamlSource {
             long size = Files.size(path);
             if (size > MAX_BYTES) {
                 throw new InvalidScenarioException(new Position(shownAs, 1, 1),
-                        "file is " + size + " bytes; the limit is " + MAX_BYTES + " bytes (4 MiB)");
+                        "file is " + size + " bytes; the limit is " + Limits.MAX_BYTES_SHOWN);
             }
             return Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
@@ -66,8 +66,8 @@ final class YamlSource {
     /** The root node of the file, or a problem that stops the reading. */
     Node root(byte[] bytes) {
         if (bytes.length > MAX_BYTES) {
-            throw context.fail(new Position(file, 1, 1), "file is " + bytes.length + " bytes; the limit is " + MAX_BYTES
-                    + " bytes (4 MiB)");
+            throw context.fail(new Position(file, 1, 1), "file is " + bytes.length + " bytes; the limit is "
+                    + Limits.MAX_BYTES_SHOWN);
         }
         String text = decode(bytes);
         Node root = compose(text);

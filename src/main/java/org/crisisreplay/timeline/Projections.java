@@ -3,22 +3,30 @@ package org.crisisreplay.timeline;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.crisisreplay.story.StorylineEvents;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 
 /**
  * Keeps the read models level with the event store. With the projection run in the appending
  * unit of work (the default), a stored storyline is projected already; one stored without its
  * projection (by an older version) is projected here, at once, from its own events. With a
- * streaming processor ({@code crisis-replay.projection.processor=pooled}, as {@code rebuild} and
- * {@code serve} on a shared store use), this waits for the processor's segments, wherever they run:
- * their positions are read from the token store.
+ * streaming processor ({@code crisis-replay.projection.processor=pooled}, as {@code serve} on a
+ * shared store uses), this waits for the processor's segments, wherever they run: their positions
+ * are read from the token store. {@code rebuild} replays the stored events into the projection directly.
  */
 @Component
 public class Projections {
@@ -29,12 +37,15 @@ public class Projections {
     private final TimelineProjection projection;
     private final TransactionManager transactions;
     private final Segments segments;
+    private final EventStorageEngine storage;
 
     public Projections(EventProcessingConfiguration processing, EventStore eventStore, Timeline timeline,
-                       TimelineProjection projection, TransactionManager transactions, Segments segments) {
+                       TimelineProjection projection, TransactionManager transactions, Segments segments,
+                       EventStorageEngine storage) {
         this.segments = segments;
         this.processing = processing;
         this.eventStore = eventStore;
+        this.storage = storage;
         this.timeline = timeline;
         this.projection = projection;
         this.transactions = transactions;
@@ -118,12 +129,55 @@ public class Projections {
         rebuild(timeout, (done, of) -> { });
     }
 
-    /** Drops the read models and replays every stored event into them, telling {@code progress} (position, head). */
+    /**
+     * Drops the read models and replays every stored event into them, telling {@code progress}
+     * (position, head). With a streaming processor configured, it is reset and waited for; without
+     * (the default), the stored events are read in order and projected here, in JDBC batches, a
+     * transaction per {@link #REBUILD_CHUNK} events or so (always ending at a storyline's close).
+     */
     public void rebuild(Duration timeout, BiConsumer<Long, Long> progress) {
-        StreamingEventProcessor p = processor();
-        p.shutDown();
-        p.resetTokens();
-        p.start();
-        awaitCaughtUp(timeout, progress);
+        if (streaming().isPresent()) {
+            StreamingEventProcessor p = processor();
+            p.shutDown();
+            p.resetTokens();
+            p.start();
+            awaitCaughtUp(timeout, progress);
+            return;
+        }
+        TrackingToken headToken = eventStore.createHeadToken();
+        long head = headToken == null ? 0 : headToken.position().orElse(0);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
+        uow.attachTransaction(transactions);
+        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
+            projection.reset();
+            long since = 0;
+            for (Iterator<? extends TrackedEventMessage<?>> it = events.iterator(); it.hasNext(); ) {
+                TrackedEventMessage<?> m = it.next();
+                if (m instanceof DomainEventMessage<?> d) {
+                    projection.project(d);
+                }
+                if (++since >= REBUILD_CHUNK && m.getPayload() instanceof StorylineEvents.StorylineClosed) {
+                    uow.commit();
+                    progress.accept(m.trackingToken().position().orElse(0), head);
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("the rebuild did not finish within " + timeout);
+                    }
+                    uow = DefaultUnitOfWork.startAndGet(null);
+                    uow.attachTransaction(transactions);
+                    since = 0;
+                }
+            }
+            uow.commit();
+            progress.accept(head, head);
+        } catch (RuntimeException | Error e) {
+            if (uow.isActive()) {
+                uow.rollback(e);
+            }
+            throw e;
+        }
     }
+
+    /** About how many events one transaction of a rebuild replays. */
+    private static final int REBUILD_CHUNK = 50_000;
 }

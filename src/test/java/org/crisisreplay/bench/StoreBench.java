@@ -1,157 +1,396 @@
 package org.crisisreplay.bench;
 
-import org.crisisreplay.cli.Cli;
+import org.crisisreplay.cli.Engine;
+import org.crisisreplay.scenario.Scenario;
+import org.crisisreplay.scenario.ScenarioAssembler;
+import org.crisisreplay.scenario.ScenarioCatalog;
 import org.crisisreplay.scenario.ScenarioGenerator;
+import org.crisisreplay.simulation.Simulator;
 import org.crisisreplay.store.Sql;
-import org.crisisreplay.store.Store;
+import org.crisisreplay.storylines.Storylines;
 import org.crisisreplay.support.CliHarness;
 import org.crisisreplay.support.JarHarness;
-import org.crisisreplay.support.Postgres;
-import org.crisisreplay.support.ServedJar;
+import org.crisisreplay.timeline.Projections;
+import org.crisisreplay.timeline.Timeline;
+import org.crisisreplay.timeline.Views;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code make bench}: the store on H2 beside PostgreSQL, in the same run. Ingest (a generated run
- * of {@value #EVENTS} events stored and projected into an empty store, in this JVM, context start
- * included), a cold state query from a stored baseline (the launcher, one process each), and the
- * takeover of a killed {@code serve} instance's segments by the other one on PostgreSQL. Medians.
- * Needs the launcher ({@code make build}) and a PostgreSQL ({@code CRISIS_REPLAY_TEST_PG_URL}).
+ * {@code make bench}: the store as it grows, on generated stories over three years (the
+ * {@code generate} verb's). Ingest of a 50k-event story against a raw JDBC batch insert of the same
+ * serialized events into the same H2 file; the projection's bytes against the events' own; the
+ * in-process state query at 1k and at ~1M stored events, and on a short and a long story of the same
+ * density; {@code rebuild}; a cold command-line {@code state} on a stored 1k and 30k story. Medians and
+ * ratios from one run; the table goes to {@code target/store-bench.txt}.
  */
 class StoreBench {
 
-    private static final int EVENTS = 20_000;
+    private static final int BIG = Integer.getInteger("bench.store.events", 50_000);
+    private static final int DAYS = 1096;
+    private static final int STORE_EVENTS = Integer.getInteger("bench.store.total", 1_000_000);
+    private static final int QUERIES = Integer.getInteger("bench.store.queries", 400);
     private static final int RUNS = Integer.getInteger("bench.runs", 5);
-    private static final int INGESTS = 3;
-    private static final int TAKEOVERS = 3;
 
     @TempDir
     Path work;
 
+    private final List<String[]> rows = new ArrayList<>();
+
     @Test
-    void storesSideBySide() throws Exception {
-        String pgBase = Postgres.url();
-        Path file = work.resolve("ingest.yaml");
-        Files.writeString(file, ScenarioGenerator.generate("ingest", EVENTS, 365, 5));
+    void storeTable() throws Exception {
+        Path scenarios = Files.createDirectories(work.resolve("scenarios"));
+        Path small = write(scenarios, "gen-small", 1_000, DAYS);
+        Path big = write(scenarios, "gen-big", BIG, DAYS);
+        // the same density as the big story, over a few weeks: the same early days, a much shorter story
+        Path brief = write(scenarios, "gen-brief", 1_000, Math.max(2, (int) Math.round(1_000.0 * DAYS / BIG)));
+        ScenarioAssembler assembler = new ScenarioAssembler(new ScenarioCatalog(scenarios));
+        Scenario smallS = assembler.load(small);
+        Scenario briefS = assembler.load(brief);
+        long t = System.nanoTime();
+        Scenario bigS = assembler.load(big);
+        double parse = seconds(t);
+        row("parse + check the " + BIG + "-event scenario", "%.2f s", parse, "");
 
-        List<Double> h2Ingest = new ArrayList<>();
-        List<Double> pgIngest = new ArrayList<>();
-        ingest("--spring.datasource.url=" + CliHarness.storeUrl(work.resolve("warmup")), file); // JIT warm-up, not counted
-        for (int i = 0; i < INGESTS; i++) {
-            h2Ingest.add(EVENTS / ingest("--spring.datasource.url=" + CliHarness.storeUrl(work.resolve("h2-" + i)), file));
-            pgIngest.add(EVENTS / ingest("--store=" + Postgres.freshStore("bench_ingest"), file));
+        Path data = work.resolve("data");
+        String url = CliHarness.storeUrl(data);
+        double ingest;
+        double ingestCpu;
+        double dry;
+        double raw;
+        try (Engine engine = new Engine(new ArrayList<>(List.of("--spring.datasource.url=" + url)),
+                new PrintStream(OutputStream.nullOutputStream()))) {
+            Storylines storylines = engine.bean(Storylines.class);
+            storylines.open(smallS);
+            storylines.open(briefS);
+            t = System.nanoTime();
+            long cpu = cpu();
+            storylines.open(bigS);
+            ingest = seconds(t);
+            ingestCpu = (cpu() - cpu) / 1e9;
+            t = System.nanoTime();
+            engine.bean(Simulator.class).dryRun(bigS);
+            dry = seconds(t);
+        }
+        Path rebuildData = work.resolve("rebuild");
+        copyStore(data, rebuildData);
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            long cpu = cpu();
+            raw = rawBatchInsert(c, bigS.storylineId());
+            double rawCpu = (cpu() - cpu) / 1e9;
+            long events = count(c, "SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?", bigS.storylineId());
+            row("ingest: " + BIG + "-event story, run + store + project", "%.2f s", ingest,
+                    String.format("%.0f events/s (%.2f s CPU of this thread)", events / ingest, ingestCpu));
+            row("  of which the run through the aggregate (validate's dry run)", "%.2f s", dry,
+                    String.format("%.0f%% of the ingest", 100 * dry / ingest));
+            row("raw JDBC batch insert of the same events (Axon's table, indexes)", "%.2f s", raw,
+                    String.format("%.0f events/s; ingest / raw = %.2f (CPU: %.2f)", events / raw, raw / ingest,
+                            rawCpu / ingestCpu));
+            long eventBytes = count(c, "SELECT SUM(OCTET_LENGTH(payload)) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
+                    bigS.storylineId());
+            long projection = projectionBytes(c, bigS.storylineId());
+            row("projection bytes of the " + BIG + "-event story", "%.1f MB", projection / 1e6,
+                    String.format("%.2f x the events' own %.1f MB", (double) projection / eventBytes, eventBytes / 1e6));
+            long smallProjection = projectionBytes(c, smallS.storylineId());
+            long smallBytes = count(c, "SELECT SUM(OCTET_LENGTH(payload)) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
+                    smallS.storylineId());
+            row("projection bytes of the 1k-event story", "%.2f MB", smallProjection / 1e6,
+                    String.format("%.2f x the events' own", (double) smallProjection / smallBytes));
+
+            // the state query, in process, as the command line answers stored content (plain JDBC)
+            Timeline timeline = new Timeline(Sql.on(c));
+            Views views = new Views(timeline);
+            LocalDate early = ScenarioGenerator.START.plusDays(15);
+            LocalDate mid = ScenarioGenerator.START.plusDays(DAYS / 2);
+            double briefEarly = queryMedian(views, story(timeline, briefS), early);
+            double bigEarly = queryMedian(views, story(timeline, bigS), early);
+            row("state on day 15: 1k-event story over " + (briefS.to().toEpochDay() - briefS.from().toEpochDay() + 1) + " days", "%.3f ms",
+                    briefEarly, "");
+            row("state on day 15: " + BIG + "-event story, same density", "%.3f ms", bigEarly,
+                    String.format("%.2f x the 1k story", bigEarly / briefEarly));
+            double smallMid = queryMedian(views, story(timeline, smallS), mid);
+            long stored = count(c, "SELECT COUNT(*) FROM DomainEventEntry");
+            row("state mid-period, 1k story, store of " + stored + " events", "%.3f ms", smallMid, "");
+            long total = grow(c, smallS.storylineId(), bigS.storylineId(), STORE_EVENTS);
+            double grown = queryMedian(views, story(timeline, smallS), mid);
+            row("same query, store of " + total + " events", "%.3f ms", grown,
+                    String.format("%.2f x at %d", grown / smallMid, stored));
         }
 
-        Path h2Stored = work.resolve("stored");
-        String pgStored = Postgres.freshStore("bench_state");
+        try (Engine engine = new Engine(new ArrayList<>(List.of("--spring.datasource.url=" + CliHarness.storeUrl(rebuildData))),
+                new PrintStream(OutputStream.nullOutputStream()))) {
+            Projections projections = engine.bean(Projections.class);
+            long events = engine.bean(Timeline.class).counts().events();
+            t = System.nanoTime();
+            long cpu = cpu();
+            projections.rebuild(Duration.ofMinutes(30));
+            double s = seconds(t);
+            double sCpu = (cpu() - cpu) / 1e9;
+            row("rebuild: " + events + " stored events", "%.2f s", s, String.format("%.0f events/s (%.0f per CPU s of this thread)",
+                    events / s, events / sCpu));
+        }
+
+        if (Files.isExecutable(JarHarness.launcher())) {
+            cold(scenarios);
+        }
+
+        StringBuilder out = new StringBuilder(String.format("%n| %-60s | %12s | %-44s |%n", "store measure (medians)",
+                "value", "ratio"));
+        out.append("|").append("-".repeat(62)).append("|-------------:|").append("-".repeat(46)).append("|\n");
+        for (String[] r : rows) {
+            out.append(String.format("| %-60s | %12s | %-44s |%n", r[0], r[1], r[2]));
+        }
+        out.append(String.format("machine: %d cores, %s, load average at the end: %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " "
+                        + System.getProperty("java.version"), Files.readString(Path.of("/proc/loadavg")).trim()));
+        System.out.print(out);
+        Files.writeString(Path.of("target/store-bench.txt"), out.toString());
+    }
+
+    /** Cold command-line {@code state} on stored content: a 1k and a 30k story (launcher). */
+    private void cold(Path scenarios) throws Exception {
+        Path one = write(scenarios, "cold-1k", 1_000, DAYS);
+        Path thirty = write(scenarios, "cold-30k", Math.min(BIG, 30_000), DAYS);
+        Path data = work.resolve("cold");
         List<String> launcher = List.of(JarHarness.launcher().toString());
-        String[] state = {"state", "scenarios/kazakhstan-2022.yaml", "--on", "2022-01-12"};
-        process(JarHarness.command(launcher, h2Stored, state));
-        process(withStore(launcher, pgStored, state));
-        List<Double> h2State = new ArrayList<>();
-        List<Double> pgState = new ArrayList<>();
-        for (int i = 0; i < RUNS; i++) {
-            h2State.add(process(JarHarness.command(launcher, h2Stored, state)));
-            pgState.add(process(withStore(launcher, pgStored, state)));
+        String on = ScenarioGenerator.START.plusDays(DAYS - 1).toString();
+        for (Path p : List.of(one, thirty)) {
+            run(JarHarness.command(launcher, data, "state", p.toString(), "--on", on));
         }
-
-        List<Double> takeovers = takeovers(Postgres.freshStore("bench_takeover"));
-
-        StringBuilder t = new StringBuilder();
-        t.append(String.format("%n| %-66s | %12s | %12s |%n", "store (medians)", "H2 file", "PostgreSQL"));
-        t.append("|" + "-".repeat(68) + "|-------------:|-------------:|\n");
-        t.append(String.format("| %-66s | %8.0f ev/s | %8.0f ev/s |%n", "ingest: a " + EVENTS + "-event run stored and projected (" + INGESTS + " runs)",
-                median(h2Ingest), median(pgIngest)));
-        t.append(String.format("| %-66s | %10.2f s | %10.2f s |%n", "state, stored baseline, cold process (launcher, " + RUNS + " runs)",
-                median(h2State), median(pgState)));
-        t.append(String.format("| %-66s | %12s | %10.2f s |%n", "serve x2: a killed instance's segments taken over (" + TAKEOVERS + " kills)",
-                "-", median(takeovers)));
-        t.append(String.format("PostgreSQL at %s; machine: %d cores, load average at the end: %s%n", pgBase.replaceFirst("//[^@]*@", "//"),
-                Runtime.getRuntime().availableProcessors(), Files.readString(Path.of("/proc/loadavg")).trim()));
-        System.out.print(t);
-        Files.writeString(Path.of("target/bench-store.txt"), t.toString());
+        // early: states of about the same size; last day: the 30k story's state (its lists) is 30 times the other's
+        String early = ScenarioGenerator.START.plusDays(15).toString();
+        for (String day : List.of(early, on)) {
+            String when = day.equals(on) ? "last day" : "day 15";
+            double a = median(() -> run(JarHarness.command(launcher, data, "state", one.toString(), "--on", day)));
+            double b = median(() -> run(JarHarness.command(launcher, data, "state", thirty.toString(), "--on", day)));
+            row("cold CLI state on " + when + ", stored 1k story (launcher)", "%.2f s", a, "");
+            row("cold CLI state on " + when + ", stored 30k story (launcher)", "%.2f s", b,
+                    String.format("%.2f x the 1k story", b / a));
+        }
     }
 
-    /** Seconds to store and project the file into the store, in this JVM. */
-    private static double ingest(String store, Path file) {
-        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-        long start = System.nanoTime();
-        int code = Cli.run(nowhere, nowhere, store, "state", file.toString(), "--on", ScenarioGenerator.START.toString());
-        double seconds = (System.nanoTime() - start) / 1e9;
-        assertThat(code).isZero();
-        return seconds;
+    private static double run(List<String> command) {
+        try {
+            long t = System.nanoTime();
+            Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+            assertThat(p.exitValue()).as(String.join(" ", command)).isZero();
+            return seconds(t);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    private static List<String> withStore(List<String> program, String store, String... args) {
-        List<String> cmd = new ArrayList<>(program);
-        cmd.add("--store=" + store);
-        cmd.addAll(List.of(args));
-        return cmd;
+    private static double median(Supplier<Double> sample) {
+        List<Double> v = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            v.add(sample.get());
+        }
+        return medianOf(v);
     }
 
-    /** Wall seconds of one process, which must succeed. */
-    private static double process(List<String> command) throws Exception {
-        long start = System.nanoTime();
-        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(p.exitValue()).as(String.join(" ", command)).isZero();
-        return (System.nanoTime() - start) / 1e9;
+    private static Views.Story story(Timeline timeline, Scenario s) {
+        return Storylines.stored(timeline, s.storylineId()).orElseThrow();
     }
 
-    /** Two instances; each time, the one owning segment 1 is killed and the time until the other owns both is taken. */
-    private List<Double> takeovers(String store) throws Exception {
-        Store.Location at = Postgres.location(store);
-        List<Double> out = new ArrayList<>();
-        ServedJar a = ServedJar.startOn(store, work.resolve("a.log"));
-        ServedJar b = null;
-        try (Connection c = DriverManager.getConnection(at.url(), at.user(), at.password())) {
-            Sql sql = Sql.on(c);
-            for (int i = 0; i < TAKEOVERS; i++) {
-                b = ServedJar.startOn(store, work.resolve("b" + i + ".log"));
-                long bPid = b.pid();
-                await(() -> owners(sql).contains(bPid) && owners(sql).contains(a.pid()));
-                long start = System.nanoTime();
-                b.kill();
-                await(() -> owners(sql).stream().allMatch(o -> o == a.pid()));
-                out.add((System.nanoTime() - start) / 1e9);
+    /** Median milliseconds of the state query as {@code state --json} makes it (warmed up first). */
+    private static double queryMedian(Views views, Views.Story s, LocalDate on) {
+        for (int i = 0; i < QUERIES; i++) {
+            views.stateJson(s, on, null).toString();
+        }
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < QUERIES; i++) {
+            long t = System.nanoTime();
+            views.stateJson(s, on, null).toString();
+            ms.add((System.nanoTime() - t) / 1e6);
+        }
+        return medianOf(ms);
+    }
+
+    /**
+     * Fills the store to about {@code target} events with copies of the big story under other ids
+     * (its events and every projection row, as a run of each copy would store them), cheaply in SQL.
+     */
+    private static long grow(Connection c, String small, String big, long target) throws Exception {
+        List<String> tables = projectionTables(c);
+        int n = 0;
+        while (count(c, "SELECT COUNT(*) FROM DomainEventEntry") + count(c,
+                "SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?", big) <= target) {
+            String copy = "copy-" + (++n);
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO DomainEventEntry (aggregateIdentifier, sequenceNumber, type, eventIdentifier, "
+                        + "metaData, payload, payloadRevision, payloadType, timeStamp) SELECT '" + copy + "', sequenceNumber, "
+                        + "type, CONCAT('" + copy + "-', eventIdentifier), metaData, payload, payloadRevision, payloadType, "
+                        + "timeStamp FROM DomainEventEntry WHERE aggregateIdentifier = '" + big + "'");
+                for (String table : tables) {
+                    List<String> cols = columns(c, table);
+                    String list = String.join(", ", cols);
+                    String select = String.join(", ", cols.stream().map(x -> x.equalsIgnoreCase("storyline_id")
+                            ? "'" + copy + "'" : x).toList());
+                    s.execute("INSERT INTO " + table + " (" + list + ") SELECT " + select + " FROM " + table
+                            + " WHERE storyline_id = '" + big + "'");
+                }
             }
-        } finally {
-            a.close();
-            if (b != null) {
-                b.close();
+        }
+        return count(c, "SELECT COUNT(*) FROM DomainEventEntry");
+    }
+
+    /** The read model's tables keyed by storyline (all but the scenario heads). */
+    private static List<String> projectionTables(Connection c) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (ResultSet rs = c.getMetaData().getColumns(null, "PUBLIC", null, "STORYLINE_ID")) {
+            while (rs.next()) {
+                String table = rs.getString("TABLE_NAME");
+                if (!table.equalsIgnoreCase("scenario_head") && !out.contains(table)) {
+                    out.add(table);
+                }
             }
         }
         return out;
     }
 
-    private static List<Long> owners(Sql sql) {
-        return sql.query("SELECT owner FROM TokenEntry WHERE processorName = 'timeline'",
-                rs -> rs.getString(1) == null ? -1L : Long.parseLong(rs.getString(1).replaceFirst("@.*", "")));
+    private static List<String> columns(Connection c, String table) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (ResultSet rs = c.getMetaData().getColumns(null, "PUBLIC", table, null)) {
+            while (rs.next()) {
+                out.add(rs.getString("COLUMN_NAME"));
+            }
+        }
+        return out;
     }
 
-    private static void await(java.util.function.BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (!done.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited two minutes").isLessThan(deadline);
-            Thread.sleep(20);
+    /** Bytes of every text column of the read model's rows of one storyline. */
+    private static long projectionBytes(Connection c, String storylineId) throws Exception {
+        long sum = 0;
+        for (String table : projectionTables(c)) {
+            if (table.equalsIgnoreCase("storyline")) {
+                continue;
+            }
+            StringBuilder expr = new StringBuilder("0");
+            try (ResultSet rs = c.getMetaData().getColumns(null, "PUBLIC", table, null)) {
+                while (rs.next()) {
+                    String type = rs.getString("TYPE_NAME").toUpperCase();
+                    // text by its bytes; a date, a number or a flag as the 4 to 8 bytes it takes
+                    expr.append(type.contains("CHAR") || type.contains("LOB") || type.contains("TEXT")
+                            ? " + COALESCE(OCTET_LENGTH(" + rs.getString("COLUMN_NAME") + "), 0)" : " + 6");
+                }
+            }
+            sum += count(c, "SELECT SUM(" + expr + ") FROM " + table + " WHERE storyline_id = ?", storylineId);
+        }
+        return sum;
+    }
+
+    /** Seconds to batch-insert the storyline's stored events, as they are, into a copy of Axon's table. */
+    private static double rawBatchInsert(Connection c, String storylineId) throws Exception {
+        List<Object[]> events = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT aggregateIdentifier, sequenceNumber, type, eventIdentifier, "
+                + "metaData, payload, payloadRevision, payloadType, timeStamp FROM DomainEventEntry "
+                + "WHERE aggregateIdentifier = ? ORDER BY sequenceNumber")) {
+            ps.setString(1, storylineId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    events.add(new Object[] {rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            rs.getBytes(5), rs.getBytes(6), rs.getString(7), rs.getString(8), rs.getString(9)});
+                }
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            // Axon's table as its JDBC engine makes it: the same columns, key and unique indexes
+            s.execute("CREATE TABLE raw_event AS SELECT * FROM DomainEventEntry WHERE 1 = 0");
+            s.execute("ALTER TABLE raw_event ALTER COLUMN globalIndex SET NOT NULL");
+            s.execute("ALTER TABLE raw_event ADD PRIMARY KEY (globalIndex)");
+            s.execute("CREATE UNIQUE INDEX raw_event_stream ON raw_event (aggregateIdentifier, sequenceNumber)");
+            s.execute("CREATE UNIQUE INDEX raw_event_id ON raw_event (eventIdentifier)");
+        }
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        long t = System.nanoTime();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO raw_event (globalIndex, aggregateIdentifier, "
+                + "sequenceNumber, type, eventIdentifier, metaData, payload, payloadRevision, payloadType, timeStamp) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            long i = 0;
+            for (Object[] e : events) {
+                ps.setLong(1, ++i);
+                for (int k = 0; k < e.length; k++) {
+                    ps.setObject(k + 2, e[k]);
+                }
+                ps.addBatch();
+                if (i % 1000 == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+        c.commit();
+        double s = seconds(t);
+        c.setAutoCommit(auto);
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP TABLE raw_event");
+        }
+        return s;
+    }
+
+    private static long count(Connection c, String sql, Object... args) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 
-    private static double median(List<Double> values) {
+    private static void copyStore(Path from, Path to) throws Exception {
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()));
+            }
+        }
+    }
+
+    private static Path write(Path dir, String id, int events, int days) throws Exception {
+        Path p = dir.resolve(id + ".yaml");
+        Files.writeString(p, ScenarioGenerator.generate(id, events, days, 1));
+        return p;
+    }
+
+    private void row(String what, String format, double value, String ratio) {
+        rows.add(new String[] {what, String.format(format, value), ratio});
+        System.out.printf("store bench: %s: %s %s%n", what, String.format(format, value), ratio);
+    }
+
+    /** CPU time of this thread (the work measured runs on it), in nanoseconds: fairer than wall time on a shared machine. */
+    private static long cpu() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static double medianOf(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;

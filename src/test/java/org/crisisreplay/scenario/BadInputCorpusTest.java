@@ -109,18 +109,18 @@ class BadInputCorpusTest {
         Path wide = write("utf-16.yaml", utf16);
         cases.add(new Case("utf-16.yaml", wide, wide + ":1:1: byte 0xFF is not UTF-8: save the file as UTF-8"));
 
-        // about 5 MB: thousands of notes after the sample
+        // about 9 MB: thousands of notes after the sample
         StringBuilder big = new StringBuilder(sample);
-        for (int i = 0; big.length() < 5_000_000; i++) {
+        for (int i = 0; big.length() < 9_000_000; i++) {
             big.append("  - {id: note-").append(i).append(", on: 2022-01-20, type: Note, text: \"")
                     .append("A long note that repeats itself to make the file big. ".repeat(4)).append("\"}\n");
         }
         byte[] bigBytes = big.toString().getBytes(StandardCharsets.UTF_8);
         Path tooBig = write("too-big.yaml", bigBytes);
         cases.add(new Case("too-big.yaml", tooBig, tooBig + ":1:1: file is " + bigBytes.length
-                + " bytes; the limit is 4194304 bytes (4 MiB)"));
+                + " bytes; the limit is 8388608 bytes (8 MiB)"));
 
-        // one event over the limit of a file, each small enough to stay under 4 MiB
+        // one event over the limit of a file, each small enough to stay under 8 MiB
         StringBuilder many = new StringBuilder("scenario: bad-too-many-events\nperiod: {from: 2022-01-01, to: 2022-01-31}"
                 + "\nevents:\n");
         for (int i = 0; i <= Limits.MAX_EVENTS; i++) {

@@ -14,12 +14,12 @@ import java.util.List;
 public final class Tables {
 
     private static final List<String> QUERIES = List.of(
-            "SELECT storyline_id, scenario, title, content_hash, period_from, period_to, retracted, removed, events, closed "
+            "SELECT storyline_id, scenario, title, content_hash, period_from, period_to, retracted, removed, events, closed, layout "
                     + "FROM storyline ORDER BY storyline_id",
             "SELECT scenario, storyline_id FROM scenario_head ORDER BY scenario",
-            "SELECT storyline_id, seq, event_id, on_date, reported, type, rule, payload FROM story_event "
+            "SELECT storyline_id, seq, event_id, on_date, reported, type, rule, retracted_on FROM story_event "
                     + "ORDER BY storyline_id, seq",
-            "SELECT storyline_id, series, on_date, ledger FROM day_state ORDER BY storyline_id, series, on_date");
+            "SELECT storyline_id, series, on_date, ledger FROM state_checkpoint ORDER BY storyline_id, series, on_date");
 
     private Tables() {
     }

@@ -37,6 +37,10 @@ class ProjectionModesTest {
         CliHarness.Result rebuilt = ok(CliHarness.run(sync, "rebuild"));
         assertThat(rebuilt.out()).contains("2 storylines");
         assertThat(Tables.dump(sync)).containsExactlyElementsOf(synchronous);
+
+        // with a streaming processor configured, rebuild resets it and waits for it instead
+        ok(CliHarness.run(pooled, "rebuild", "--crisis-replay.projection.processor=pooled"));
+        assertThat(Tables.dump(pooled)).containsExactlyElementsOf(synchronous);
     }
 
     private static CliHarness.Result ok(CliHarness.Result r) {

@@ -748,7 +748,7 @@ public final class TableImport {
                 }
             }
             throw new InvalidScenarioException(new Position(request.tableName(), row, 1), "from this row on the scenario "
-                    + "would pass " + Limits.MAX_BYTES + " bytes (4 MiB), the most a scenario file may hold; "
+                    + "would pass " + Limits.MAX_BYTES_SHOWN + ", the most a scenario file may hold; "
                     + "split the table (by date, say) and import each part");
         }
         return new Written(text, bytes, request.out().toString(), firstEventLine, rows);

@@ -315,7 +315,7 @@ class TableImportTest {
         byte[] table = sb.toString().getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> importTable(table, "big.csv", Mapping.defaults(), true)).satisfies(t -> assertThat(problems(t))
                 .singleElement().asString().matches("big\\.csv:\\d+:1: (the table has more than 50000 events|from this row on "
-                        + "the scenario would pass 4194304 bytes).*split.*"));
+                        + "the scenario would pass 8388608 bytes).*split.*"));
     }
 
     @Test
