@@ -3,16 +3,20 @@ package org.crisisreplay.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.crisisreplay.scenario.InvalidScenarioException;
+import org.crisisreplay.scenario.ParsedFiles;
 import org.crisisreplay.scenario.Scenario;
 import org.crisisreplay.scenario.ScenarioAssembler;
+import org.crisisreplay.scenario.ScenarioCatalog;
 import org.crisisreplay.scenario.Suggestions;
 import org.crisisreplay.scenario.Variants;
 import org.crisisreplay.scenario.VaryDraft;
 import org.crisisreplay.simulation.RuleBreach;
-import org.crisisreplay.state.State;
+import org.crisisreplay.simulation.Simulator;
 import org.crisisreplay.state.StatePaths;
 import org.crisisreplay.story.InvariantViolation;
+import org.crisisreplay.storylines.Storylines;
 import org.crisisreplay.sweep.SweepSummary;
+import org.crisisreplay.timeline.Hindsight;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,6 +32,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Runs every variant of a sweep file (a what-if with a 'vary' section) and prints, per day and "
@@ -93,26 +101,23 @@ class SweepCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "the sweep would make " + vary.variants()
                     + " variants (the limit is " + org.crisisreplay.scenario.Limits.MAX_VARIANTS + ")");
         }
-        // every variant is assembled (and so checked) before any is run: a bad one stores nothing
-        List<Scenario> scenarios = new ArrayList<>();
-        for (int n = 1; n <= vary.variants(); n++) {
-            scenarios.add(new ScenarioAssembler(workspace.catalog(), new Variants.Pick(n, seed, samples)).load(path));
-        }
-        Scenario first = scenarios.get(0);
+        ScenarioCatalog catalog = workspace.catalog();
+        ParsedFiles parsed = new ParsedFiles();
+        IntFunction<Scenario> variant = n -> new ScenarioAssembler(catalog, parsed, new Variants.Pick(n, seed, samples))
+                .load(path);
+        Scenario first = variant.apply(1);
         LocalDate outcomeOn = on != null ? on : first.to();
         if (outcomeOn.isBefore(first.from()) || outcomeOn.isAfter(first.to())) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--on " + outcomeOn + " is outside the period "
                     + first.from() + " to " + first.to());
         }
-        List<SweepSummary.Variant> variants = new ArrayList<>();
-        try (Progress progress = new Progress("sweep " + first.id().replaceAll("~\\d+$", ""), vary.variants(),
-                workspace.err())) {
-            for (int n = 1; n <= scenarios.size(); n++) {
-                variants.add(run(n, scenarios.get(n - 1), vary, paths));
-                progress.step();
-            }
-        }
         String scenarioId = Variants.parse(first.id()).map(Map.Entry::getKey).orElse(first.id());
+        List<SweepSummary.Variant> variants;
+        try (Progress progress = new Progress("sweep " + scenarioId, vary.variants(), "variants", workspace.err());
+             Storing storing = new Storing()) {
+            variants = run(vary, paths, n -> n == 1 ? first : variant.apply(n), progress, storing);
+            storing.commit();
+        }
         ObjectNode summary = SweepSummary.summarize(scenarioId, first.title(), vary, first.from(), first.to(), paths,
                 outcomeOn, variants);
         PrintWriter out = spec.commandLine().getOut();
@@ -127,10 +132,56 @@ class SweepCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
-    private SweepSummary.Variant run(int n, Scenario s, VaryDraft vary, List<String> paths) {
-        Workspace.Opened opened;
+    /** Variants run together, and stored in one go: a few thousand events. */
+    static final int BATCH = 25;
+
+    /** A variant summarized, and its run if it is to be stored (it ran, and its content is not stored yet). */
+    private record Outcome(SweepSummary.Variant variant, Simulator.Run run) {
+    }
+
+    /**
+     * Runs every variant in memory, {@link #BATCH} at a time on every core, summarizes each and
+     * stores those not stored yet: while one batch is stored, the next is run. Only summaries are
+     * kept, so memory does not grow with the variants' events.
+     */
+    private List<SweepSummary.Variant> run(VaryDraft vary, List<String> paths, IntFunction<Scenario> variant,
+                                           Progress progress, Storing storing) {
+        List<List<Integer>> batches = new ArrayList<>();
+        for (int n = 1; n <= vary.variants(); n += BATCH) {
+            batches.add(IntStream.rangeClosed(n, Math.min(vary.variants(), n + BATCH - 1)).boxed().toList());
+        }
+        Function<List<Integer>, CompletableFuture<List<Outcome>>> runs = batch -> CompletableFuture.supplyAsync(
+                () -> inParallel(batch, n -> summarize(n, variant.apply(n), vary, paths)));
+        List<SweepSummary.Variant> variants = new ArrayList<>(vary.variants());
+        CompletableFuture<List<Outcome>> next = runs.apply(batches.get(0));
+        for (int b = 0; b < batches.size(); b++) {
+            List<Outcome> these = join(next);
+            if (b + 1 < batches.size()) {
+                next = runs.apply(batches.get(b + 1));
+            }
+            List<Simulator.Run> toStore = new ArrayList<>();
+            for (Outcome o : these) {
+                variants.add(o.variant());
+                if (o.run() != null && !workspace.isStored(o.run().storylineId())) {
+                    toStore.add(o.run());
+                }
+            }
+            if (!toStore.isEmpty()) {
+                storing.store(toStore);
+            }
+            these.forEach(o -> progress.step());
+        }
+        return variants;
+    }
+
+    /**
+     * Runs variant {@code n} in memory and keeps, per path, its value on every day (in hindsight, as
+     * the stored variant answers), and the run itself until it is stored.
+     */
+    private static Outcome summarize(int n, Scenario s, VaryDraft vary, List<String> paths) {
+        Simulator.Run run;
         try {
-            opened = workspace.open(s);
+            run = Simulator.simulate(s);
         } catch (InvalidScenarioException e) {
             SweepSummary.Broken broken;
             if (e.getCause() instanceof InvariantViolation v) {
@@ -140,17 +191,88 @@ class SweepCommand implements Callable<Integer> {
             } else {
                 throw e;
             }
-            return new SweepSummary.Variant(n, s.id(), vary.valuesOf(n), Map.of(), broken);
+            return new Outcome(new SweepSummary.Variant(n, s.id(), vary.valuesOf(n), Map.of(), broken), null);
         }
         Map<String, List<Object>> series = new LinkedHashMap<>();
         paths.forEach(p -> series.put(p, new ArrayList<>()));
-        for (LocalDate day = s.from(); !day.isAfter(s.to()); day = day.plusDays(1)) {
-            State state = opened.views().state(opened.story(), day, null);
+        Hindsight.everyDay(run.events(), s.from(), s.to(), (day, state) -> {
             for (String p : paths) {
                 series.get(p).add(SweepSummary.normal(StatePaths.resolve(state, p)));
             }
+        });
+        return new Outcome(new SweepSummary.Variant(n, s.id(), vary.valuesOf(n), series, null), run);
+    }
+
+    /**
+     * The variants' streams, stored in one transaction that spans the sweep: a variant that cannot
+     * be assembled (a bad file) or a failure leaves the store as it was. The application context is
+     * started only when a first variant must be stored.
+     */
+    private final class Storing implements AutoCloseable {
+
+        private Storylines.Together together;
+
+        void store(List<Simulator.Run> runs) {
+            if (together == null) {
+                together = workspace.engine().bean(Storylines.class).together();
+            }
+            together.store(runs);
         }
-        return new SweepSummary.Variant(n, s.id(), vary.valuesOf(n), series, null);
+
+        void commit() {
+            if (together != null) {
+                together.commit();
+            }
+        }
+
+        @Override
+        public void close() {
+            if (together != null) {
+                together.close();
+            }
+        }
+    }
+
+    /** The result of work done in the background; its failure as it was thrown. */
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * {@code work} done on every item, on every core, the results in the items' order. The first
+     * item (in order) that failed fails the whole, whichever failed first in time.
+     */
+    private static <T, R> List<R> inParallel(List<T> items, Function<T, R> work) {
+        List<Object> results = items.parallelStream().map(item -> {
+            try {
+                return (Object) work.apply(item);
+            } catch (RuntimeException e) {
+                return new Failed(e);
+            }
+        }).toList();
+        List<R> out = new ArrayList<>(results.size());
+        for (Object r : results) {
+            if (r instanceof Failed f) {
+                throw f.error();
+            }
+            @SuppressWarnings("unchecked")
+            R ok = (R) r;
+            out.add(ok);
+        }
+        return out;
+    }
+
+    private record Failed(RuntimeException error) {
     }
 
     static String text(ObjectNode o) {
