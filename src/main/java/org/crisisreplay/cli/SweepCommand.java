@@ -2,40 +2,27 @@ package org.crisisreplay.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.crisisreplay.scenario.InvalidScenarioException;
-import org.crisisreplay.scenario.ParsedFiles;
 import org.crisisreplay.scenario.Scenario;
-import org.crisisreplay.scenario.ScenarioAssembler;
-import org.crisisreplay.scenario.ScenarioCatalog;
 import org.crisisreplay.scenario.Suggestions;
-import org.crisisreplay.scenario.Variants;
 import org.crisisreplay.scenario.VaryDraft;
-import org.crisisreplay.simulation.RuleBreach;
 import org.crisisreplay.simulation.Simulator;
 import org.crisisreplay.state.StatePaths;
-import org.crisisreplay.story.InvariantViolation;
 import org.crisisreplay.storylines.Storylines;
 import org.crisisreplay.sweep.SweepSummary;
-import org.crisisreplay.timeline.Hindsight;
+import org.crisisreplay.sweep.Sweeper;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
-import java.util.function.IntFunction;
-import java.util.stream.IntStream;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Runs every variant of a sweep file (a what-if with a 'vary' section) and prints, per day and "
@@ -95,31 +82,24 @@ class SweepCommand implements Callable<Integer> {
                         + Suggestions.hint(f, StatePaths.examples()));
             }
         }
-        Path path = workspace.locate(file);
-        VaryDraft vary = Variants.of(path, seed, samples);
+        Sweeper sweep = new Sweeper(workspace.catalog(), workspace.locate(file), seed, samples);
+        VaryDraft vary = sweep.vary();
         if (vary.variants() > org.crisisreplay.scenario.Limits.MAX_VARIANTS) {
             throw new CommandLine.ParameterException(spec.commandLine(), "the sweep would make " + vary.variants()
                     + " variants (the limit is " + org.crisisreplay.scenario.Limits.MAX_VARIANTS + ")");
         }
-        ScenarioCatalog catalog = workspace.catalog();
-        ParsedFiles parsed = new ParsedFiles();
-        IntFunction<Scenario> variant = n -> new ScenarioAssembler(catalog, parsed, new Variants.Pick(n, seed, samples))
-                .load(path);
-        Scenario first = variant.apply(1);
+        Scenario first = sweep.first();
         LocalDate outcomeOn = on != null ? on : first.to();
         if (outcomeOn.isBefore(first.from()) || outcomeOn.isAfter(first.to())) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--on " + outcomeOn + " is outside the period "
                     + first.from() + " to " + first.to());
         }
-        String scenarioId = Variants.parse(first.id()).map(Map.Entry::getKey).orElse(first.id());
-        List<SweepSummary.Variant> variants;
-        try (Progress progress = new Progress("sweep " + scenarioId, vary.variants(), "variants", workspace.err());
+        ObjectNode summary;
+        try (Progress progress = new Progress("sweep " + sweep.id(), vary.variants(), "variants", workspace.err());
              Storing storing = new Storing()) {
-            variants = run(vary, paths, n -> n == 1 ? first : variant.apply(n), progress, storing);
+            summary = sweep.run(paths, outcomeOn, storing::store, progress::step);
             storing.commit();
         }
-        ObjectNode summary = SweepSummary.summarize(scenarioId, first.title(), vary, first.from(), first.to(), paths,
-                outcomeOn, variants);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.pretty(summary));
@@ -132,77 +112,6 @@ class SweepCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
-    /** Variants run together, and stored in one go: a few thousand events. */
-    static final int BATCH = 25;
-
-    /** A variant summarized, and its run if it is to be stored (it ran, and its content is not stored yet). */
-    private record Outcome(SweepSummary.Variant variant, Simulator.Run run) {
-    }
-
-    /**
-     * Runs every variant in memory, {@link #BATCH} at a time on every core, summarizes each and
-     * stores those not stored yet: while one batch is stored, the next is run. Only summaries are
-     * kept, so memory does not grow with the variants' events.
-     */
-    private List<SweepSummary.Variant> run(VaryDraft vary, List<String> paths, IntFunction<Scenario> variant,
-                                           Progress progress, Storing storing) {
-        List<List<Integer>> batches = new ArrayList<>();
-        for (int n = 1; n <= vary.variants(); n += BATCH) {
-            batches.add(IntStream.rangeClosed(n, Math.min(vary.variants(), n + BATCH - 1)).boxed().toList());
-        }
-        Function<List<Integer>, CompletableFuture<List<Outcome>>> runs = batch -> CompletableFuture.supplyAsync(
-                () -> inParallel(batch, n -> summarize(n, variant.apply(n), vary, paths)));
-        List<SweepSummary.Variant> variants = new ArrayList<>(vary.variants());
-        CompletableFuture<List<Outcome>> next = runs.apply(batches.get(0));
-        for (int b = 0; b < batches.size(); b++) {
-            List<Outcome> these = join(next);
-            if (b + 1 < batches.size()) {
-                next = runs.apply(batches.get(b + 1));
-            }
-            List<Simulator.Run> toStore = new ArrayList<>();
-            for (Outcome o : these) {
-                variants.add(o.variant());
-                if (o.run() != null && !workspace.isStored(o.run().storylineId())) {
-                    toStore.add(o.run());
-                }
-            }
-            if (!toStore.isEmpty()) {
-                storing.store(toStore);
-            }
-            these.forEach(o -> progress.step());
-        }
-        return variants;
-    }
-
-    /**
-     * Runs variant {@code n} in memory and keeps, per path, its value on every day (in hindsight, as
-     * the stored variant answers), and the run itself until it is stored.
-     */
-    private static Outcome summarize(int n, Scenario s, VaryDraft vary, List<String> paths) {
-        Simulator.Run run;
-        try {
-            run = Simulator.simulate(s);
-        } catch (InvalidScenarioException e) {
-            SweepSummary.Broken broken;
-            if (e.getCause() instanceof InvariantViolation v) {
-                broken = new SweepSummary.Broken(v.rule().label(), v.on(), v.getMessage());
-            } else if (e.getCause() instanceof RuleBreach b) {
-                broken = new SweepSummary.Broken("rule " + b.rule(), null, b.getMessage());
-            } else {
-                throw e;
-            }
-            return new Outcome(new SweepSummary.Variant(n, s.id(), vary.valuesOf(n), Map.of(), broken), null);
-        }
-        Map<String, List<Object>> series = new LinkedHashMap<>();
-        paths.forEach(p -> series.put(p, new ArrayList<>()));
-        Hindsight.everyDay(run.events(), s.from(), s.to(), (day, state) -> {
-            for (String p : paths) {
-                series.get(p).add(SweepSummary.normal(StatePaths.resolve(state, p)));
-            }
-        });
-        return new Outcome(new SweepSummary.Variant(n, s.id(), vary.valuesOf(n), series, null), run);
-    }
-
     /**
      * The variants' streams, stored in one transaction that spans the sweep: a variant that cannot
      * be assembled (a bad file) or a failure leaves the store as it was. The application context is
@@ -212,11 +121,16 @@ class SweepCommand implements Callable<Integer> {
 
         private Storylines.Together together;
 
+        /** Stores those of the runs whose content is not stored yet. */
         void store(List<Simulator.Run> runs) {
+            List<Simulator.Run> missing = runs.stream().filter(r -> !workspace.isStored(r.storylineId())).toList();
+            if (missing.isEmpty()) {
+                return;
+            }
             if (together == null) {
                 together = workspace.engine().bean(Storylines.class).together();
             }
-            together.store(runs);
+            together.store(missing);
         }
 
         void commit() {
@@ -231,48 +145,6 @@ class SweepCommand implements Callable<Integer> {
                 together.close();
             }
         }
-    }
-
-    /** The result of work done in the background; its failure as it was thrown. */
-    private static <T> T join(CompletableFuture<T> f) {
-        try {
-            return f.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
-    }
-
-    /**
-     * {@code work} done on every item, on every core, the results in the items' order. The first
-     * item (in order) that failed fails the whole, whichever failed first in time.
-     */
-    private static <T, R> List<R> inParallel(List<T> items, Function<T, R> work) {
-        List<Object> results = items.parallelStream().map(item -> {
-            try {
-                return (Object) work.apply(item);
-            } catch (RuntimeException e) {
-                return new Failed(e);
-            }
-        }).toList();
-        List<R> out = new ArrayList<>(results.size());
-        for (Object r : results) {
-            if (r instanceof Failed f) {
-                throw f.error();
-            }
-            @SuppressWarnings("unchecked")
-            R ok = (R) r;
-            out.add(ok);
-        }
-        return out;
-    }
-
-    private record Failed(RuntimeException error) {
     }
 
     static String text(ObjectNode o) {
