@@ -432,7 +432,8 @@ async function drawCharts() {
   const divergence = view.whatIf && data.diff ? data.diff.firstDivergence : null;
   for (const [name, field] of [['troops', TROOPS], ['field', view.field]]) {
     const lines = await Promise.all(ids.map(async id => ({ id, title: (data.meta.get(id) || {}).title, points: (await series(id, field)).points })));
-    drawChart(name, field, lines, divergence, await fanOf(view.scenario, field));
+    const sweep = [view.whatIf, view.scenario].find(id => id && (data.meta.get(id) || {}).sweep);
+    drawChart(name, field, lines, divergence, sweep ? await fanOf(sweep, field) : null);
   }
 }
 
@@ -525,7 +526,7 @@ function fillWhatIfs() {
   const mine = data.entries.filter(e => e.root === view.scenario && e.id !== view.scenario);
   const uploads = data.entries.filter(e => e.origin === 'upload');
   select.replaceChildren(el('option', { value: '', text: '— none —' }),
-    mine.length ? el('optgroup', { label: 'What-ifs of this scenario' }, mine.map(e => el('option', { value: e.id, text: e.title || e.id }))) : null,
+    mine.length ? el('optgroup', { label: 'What-ifs of this scenario' }, mine.map(e => el('option', { value: e.id, text: (e.sweep ? 'Sweep: ' : '') + (e.title || e.id) }))) : null,
     uploads.length ? el('optgroup', { label: 'Uploaded or written here' }, uploads.map(e => el('option', { value: e.id, text: e.title || e.id }))) : null);
   if (![...select.options].some(o => o.value === view.whatIf)) view.whatIf = '';
   select.value = view.whatIf;
