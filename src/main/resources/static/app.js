@@ -6,7 +6,8 @@
 const $ = id => document.getElementById(id);
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
   'October', 'November', 'December'];
-const COLORS = { base: '#1f4e79', whatIf: '#b3470f', divergence: '#a40000', today: '#6b6b70' };
+const COLORS = { base: '#1f4e79', whatIf: '#b3470f', divergence: '#a40000', today: '#6b6b70', fan: '#2e7d32' };
+const FAN_P50 = 'sweep p50';
 const TROOPS = 'troops.inCountry';
 const DEFAULT_FIELD = 'host.detained';
 
@@ -14,7 +15,7 @@ const DEFAULT_FIELD = 'host.detained';
 const view = { scenario: null, whatIf: '', on: null, known: '', field: DEFAULT_FIELD };
 const data = {
   entries: [], meta: new Map(), days: null, dates: [], sources: new Map(), paths: [], diff: null,
-  retractions: new Map(), series: new Map(), whatIfDays: new Map(),
+  retractions: new Map(), series: new Map(), whatIfDays: new Map(), sweeps: new Map(),
 };
 const charts = {};
 let editor = null;
@@ -335,7 +336,8 @@ function pointValue(kind, v) {
   }
 }
 
-function drawChart(name, field, lines, divergence) {
+/** {@code fan}: a sweep's days of one figure ({on, n, p5, p50, p95}), drawn as a band p5–p95 and a p50 line; or null. */
+function drawChart(name, field, lines, divergence, fan) {
   const box = $(`${name}-chart`);
   const chart = charts[name] || (charts[name] = echarts.init(box, null, { renderer: 'svg' }));
   const dates = [...new Set(lines.flatMap(l => l.points.map(p => p.on)))].sort();
@@ -375,6 +377,16 @@ function drawChart(name, field, lines, divergence) {
     }
     out.push(line);
   });
+  const fanByDay = fan ? new Map(fan.days.map(d => [d.on, d])) : null;
+  if (fan) {
+    const f = dates.map(d => fanByDay.get(d) || null);
+    out.push({ name: 'fan low', type: 'line', stack: 'fan', data: f.map(x => x && x.p5 !== null ? x.p5 : '-'), symbol: 'none',
+      lineStyle: { opacity: 0 }, silent: true, tooltip: { show: false } });
+    out.push({ name: 'fan range', type: 'line', stack: 'fan', data: f.map(x => x && x.p5 !== null ? x.p95 - x.p5 : '-'), symbol: 'none',
+      lineStyle: { opacity: 0 }, areaStyle: { color: COLORS.fan, opacity: 0.25 }, silent: true, tooltip: { show: false } });
+    out.push({ name: FAN_P50, type: 'line', data: f.map(x => x && x.p50 !== null ? x.p50 : '-'), symbol: 'none', color: COLORS.fan,
+      lineStyle: { width: 2, type: 'dashed' } });
+  }
   chart.setOption({
     animation: false,
     aria: { enabled: true },
@@ -384,6 +396,10 @@ function drawChart(name, field, lines, divergence) {
       formatter: params => {
         const day = params.length ? params[0].axisValue : '';
         const rows = params.filter(p => !/ (low|range)$/.test(p.seriesName)).map(p => {
+          if (p.seriesName === FAN_P50) {
+            const d = fanByDay.get(day);
+            return d && d.p50 !== null ? `sweep of ${fan.variants} (p5 / p50 / p95): ${d.p5} / ${d.p50} / ${d.p95}` : 'sweep: -';
+          }
           const l = lines.find(x => x.id === p.seriesName);
           const v = l ? (l.points.find(x => x.on === day) || {}).value : null;
           return `${p.seriesName}: ${text(v)}`;
@@ -398,11 +414,16 @@ function drawChart(name, field, lines, divergence) {
   const legend = $(`${name}-legend`);
   legend.replaceChildren(...lines.map((l, i) => el('li', { class: i === 0 ? 'base' : 'whatif', 'data-series': l.id },
     el('span', { text: `${l.title || l.id}${kind === 'figure' ? ' — best, shaded: range of the claims' : kind === 'list' ? ' — how many' : ''}` }))));
+  if (fan) {
+    legend.append(el('li', { class: 'fan', 'data-fan': String(fan.variants) },
+      el('span', { text: `Sweep of ${fan.variants} variants — dashed: p50 of the best value, shaded: p5 to p95` })));
+  }
   if (lines.length > 1) {
     legend.append(el('li', { class: 'divergence', 'data-divergence': divergence || '' },
       el('span', { text: divergence ? `First divergence: ${dateLabel(divergence)}` : 'No divergence' })));
   }
   box.setAttribute('aria-label', `${field} over the period: ${lines.map(l => l.title || l.id).join(' and ')}` +
+    (fan ? `; a sweep of ${fan.variants} variants as a band from p5 to p95 around its p50` : '') +
     (lines.length > 1 ? (divergence ? `; first divergence ${dateLabel(divergence)}` : '; no divergence') : ''));
 }
 
@@ -411,8 +432,27 @@ async function drawCharts() {
   const divergence = view.whatIf && data.diff ? data.diff.firstDivergence : null;
   for (const [name, field] of [['troops', TROOPS], ['field', view.field]]) {
     const lines = await Promise.all(ids.map(async id => ({ id, title: (data.meta.get(id) || {}).title, points: (await series(id, field)).points })));
-    drawChart(name, field, lines, divergence);
+    const sweep = [view.whatIf, view.scenario].find(id => id && (data.meta.get(id) || {}).sweep);
+    drawChart(name, field, lines, divergence, sweep ? await fanOf(sweep, field) : null);
   }
+}
+
+/**
+ * The fan of a sweep file for a figure: its variants' p5/p50/p95 per day ({variants, days}), or null
+ * when the scenario is no sweep or the field no figure. Computed by the server once per file and field.
+ */
+async function fanOf(id, field) {
+  const meta = data.meta.get(id) || {};
+  if (!meta.sweep) return null;
+  const known = data.paths.find(p => p.path === field);
+  if (known && !known.figure) return null;
+  const key = `${id}|${field}`;
+  if (!data.sweeps.has(key)) {
+    data.sweeps.set(key, api(`/api/sweeps/${enc(id)}?field=${enc(field)}`).catch(err => { data.sweeps.delete(key); throw err; }));
+  }
+  const sweep = await data.sweeps.get(key);
+  const f = sweep.fields[0];
+  return f && f.kind === 'figure' ? { variants: sweep.ran, days: f.days } : null;
 }
 
 // ---- the what-if and its diff ----
@@ -486,7 +526,7 @@ function fillWhatIfs() {
   const mine = data.entries.filter(e => e.root === view.scenario && e.id !== view.scenario);
   const uploads = data.entries.filter(e => e.origin === 'upload');
   select.replaceChildren(el('option', { value: '', text: '— none —' }),
-    mine.length ? el('optgroup', { label: 'What-ifs of this scenario' }, mine.map(e => el('option', { value: e.id, text: e.title || e.id }))) : null,
+    mine.length ? el('optgroup', { label: 'What-ifs of this scenario' }, mine.map(e => el('option', { value: e.id, text: (e.sweep ? 'Sweep: ' : '') + (e.title || e.id) }))) : null,
     uploads.length ? el('optgroup', { label: 'Uploaded or written here' }, uploads.map(e => el('option', { value: e.id, text: e.title || e.id }))) : null);
   if (![...select.options].some(o => o.value === view.whatIf)) view.whatIf = '';
   select.value = view.whatIf;

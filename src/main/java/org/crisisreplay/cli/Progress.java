@@ -19,6 +19,7 @@ final class Progress implements AutoCloseable {
     static final Duration AFTER = Duration.ofSeconds(2);
 
     private final String task;
+    private final String unit;
     private final PrintStream err;
     private final boolean terminal;
     private final long start = System.nanoTime();
@@ -27,13 +28,19 @@ final class Progress implements AutoCloseable {
     private ProgressBar bar;
 
     Progress(String task, long expected, PrintStream err) {
+        this(task, expected, "events", err);
+    }
+
+    /** A bar counting {@code unit} (a plural noun: events, variants). */
+    Progress(String task, long expected, String unit, PrintStream err) {
         this.task = task;
+        this.unit = unit;
         this.max = Math.max(1, expected);
         this.err = err;
         this.terminal = stderrIsATerminal();
     }
 
-    /** One more event done. */
+    /** One more done. */
     synchronized void step() {
         at(done + 1, Math.max(max, done + 1));
     }
@@ -44,7 +51,7 @@ final class Progress implements AutoCloseable {
         this.max = Math.max(1, max);
         if (bar == null && terminal && System.nanoTime() - start > AFTER.toNanos()) {
             bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(this.max).setStyle(ProgressBarStyle.ASCII)
-                    .setUnit(" events", 1).showSpeed().setConsumer(new ConsoleProgressBarConsumer(err))
+                    .setUnit(" " + unit, 1).showSpeed().setConsumer(new ConsoleProgressBarConsumer(err))
                     .startsFrom(done, Duration.ofNanos(System.nanoTime() - start)).build();
         }
         if (bar != null) {

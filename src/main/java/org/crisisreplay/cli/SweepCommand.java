@@ -2,28 +2,23 @@ package org.crisisreplay.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.crisisreplay.scenario.InvalidScenarioException;
 import org.crisisreplay.scenario.Scenario;
-import org.crisisreplay.scenario.ScenarioAssembler;
 import org.crisisreplay.scenario.Suggestions;
-import org.crisisreplay.scenario.Variants;
 import org.crisisreplay.scenario.VaryDraft;
-import org.crisisreplay.simulation.RuleBreach;
-import org.crisisreplay.state.State;
+import org.crisisreplay.simulation.Simulator;
 import org.crisisreplay.state.StatePaths;
-import org.crisisreplay.story.InvariantViolation;
+import org.crisisreplay.storylines.Storylines;
 import org.crisisreplay.sweep.SweepSummary;
+import org.crisisreplay.sweep.Sweeper;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -87,34 +82,24 @@ class SweepCommand implements Callable<Integer> {
                         + Suggestions.hint(f, StatePaths.examples()));
             }
         }
-        Path path = workspace.locate(file);
-        VaryDraft vary = Variants.of(path, seed, samples);
+        Sweeper sweep = new Sweeper(workspace.catalog(), workspace.locate(file), seed, samples);
+        VaryDraft vary = sweep.vary();
         if (vary.variants() > org.crisisreplay.scenario.Limits.MAX_VARIANTS) {
             throw new CommandLine.ParameterException(spec.commandLine(), "the sweep would make " + vary.variants()
                     + " variants (the limit is " + org.crisisreplay.scenario.Limits.MAX_VARIANTS + ")");
         }
-        // every variant is assembled (and so checked) before any is run: a bad one stores nothing
-        List<Scenario> scenarios = new ArrayList<>();
-        for (int n = 1; n <= vary.variants(); n++) {
-            scenarios.add(new ScenarioAssembler(workspace.catalog(), new Variants.Pick(n, seed, samples)).load(path));
-        }
-        Scenario first = scenarios.get(0);
+        Scenario first = sweep.first();
         LocalDate outcomeOn = on != null ? on : first.to();
         if (outcomeOn.isBefore(first.from()) || outcomeOn.isAfter(first.to())) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--on " + outcomeOn + " is outside the period "
                     + first.from() + " to " + first.to());
         }
-        List<SweepSummary.Variant> variants = new ArrayList<>();
-        try (Progress progress = new Progress("sweep " + first.id().replaceAll("~\\d+$", ""), vary.variants(),
-                workspace.err())) {
-            for (int n = 1; n <= scenarios.size(); n++) {
-                variants.add(run(n, scenarios.get(n - 1), vary, paths));
-                progress.step();
-            }
+        ObjectNode summary;
+        try (Progress progress = new Progress("sweep " + sweep.id(), vary.variants(), "variants", workspace.err());
+             Storing storing = new Storing()) {
+            summary = sweep.run(paths, outcomeOn, storing::store, progress::step);
+            storing.commit();
         }
-        String scenarioId = Variants.parse(first.id()).map(Map.Entry::getKey).orElse(first.id());
-        ObjectNode summary = SweepSummary.summarize(scenarioId, first.title(), vary, first.from(), first.to(), paths,
-                outcomeOn, variants);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.pretty(summary));
@@ -127,30 +112,39 @@ class SweepCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
-    private SweepSummary.Variant run(int n, Scenario s, VaryDraft vary, List<String> paths) {
-        Workspace.Opened opened;
-        try {
-            opened = workspace.open(s);
-        } catch (InvalidScenarioException e) {
-            SweepSummary.Broken broken;
-            if (e.getCause() instanceof InvariantViolation v) {
-                broken = new SweepSummary.Broken(v.rule().label(), v.on(), v.getMessage());
-            } else if (e.getCause() instanceof RuleBreach b) {
-                broken = new SweepSummary.Broken("rule " + b.rule(), null, b.getMessage());
-            } else {
-                throw e;
+    /**
+     * The variants' streams, stored in one transaction that spans the sweep: a variant that cannot
+     * be assembled (a bad file) or a failure leaves the store as it was. The application context is
+     * started only when a first variant must be stored.
+     */
+    private final class Storing implements AutoCloseable {
+
+        private Storylines.Together together;
+
+        /** Stores those of the runs whose content is not stored yet. */
+        void store(List<Simulator.Run> runs) {
+            List<Simulator.Run> missing = runs.stream().filter(r -> !workspace.isStored(r.storylineId())).toList();
+            if (missing.isEmpty()) {
+                return;
             }
-            return new SweepSummary.Variant(n, s.id(), vary.valuesOf(n), Map.of(), broken);
+            if (together == null) {
+                together = workspace.engine().bean(Storylines.class).together();
+            }
+            together.store(missing);
         }
-        Map<String, List<Object>> series = new LinkedHashMap<>();
-        paths.forEach(p -> series.put(p, new ArrayList<>()));
-        for (LocalDate day = s.from(); !day.isAfter(s.to()); day = day.plusDays(1)) {
-            State state = opened.views().state(opened.story(), day, null);
-            for (String p : paths) {
-                series.get(p).add(SweepSummary.normal(StatePaths.resolve(state, p)));
+
+        void commit() {
+            if (together != null) {
+                together.commit();
             }
         }
-        return new SweepSummary.Variant(n, s.id(), vary.valuesOf(n), series, null);
+
+        @Override
+        public void close() {
+            if (together != null) {
+                together.close();
+            }
+        }
     }
 
     static String text(ObjectNode o) {

@@ -175,6 +175,17 @@ final class Workspace implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the content of this storyline id is stored and projected: asked of the store opened
+     * with plain JDBC when it can answer, else through the application context.
+     */
+    boolean isStored(String storylineId) {
+        if (stored(storylineId).isPresent()) {
+            return true;
+        }
+        return readSide() == null && Storylines.stored(engine.bean(Timeline.class), storylineId).isPresent();
+    }
+
     /** The storyline from the store as it is, without the application context, if it holds it. */
     private Optional<Opened> stored(String storylineId) {
         ReadSide r = readSide();

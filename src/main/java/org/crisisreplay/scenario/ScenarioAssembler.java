@@ -48,7 +48,11 @@ public final class ScenarioAssembler {
         this(catalog, new ParsedFiles(), variant);
     }
 
-    private ScenarioAssembler(ScenarioCatalog catalog, ParsedFiles parsed, Variants.Pick variant) {
+    /**
+     * Assembles variant {@code variant.n()} of a sweep file, parsing a file only if {@code parsed}
+     * does not hold it: a sweep parses its files once for all its variants.
+     */
+    public ScenarioAssembler(ScenarioCatalog catalog, ParsedFiles parsed, Variants.Pick variant) {
         this.catalog = catalog;
         this.parsed = parsed;
         this.variant = variant;

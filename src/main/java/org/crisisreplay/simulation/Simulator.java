@@ -2,16 +2,22 @@ package org.crisisreplay.simulation;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.crisisreplay.scenario.Scenario;
 import org.crisisreplay.state.State;
 import org.crisisreplay.store.HighWaterMark;
+import org.crisisreplay.story.StoryEvent;
+import org.crisisreplay.story.Storyline;
+import org.crisisreplay.story.StorylineRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -80,6 +86,83 @@ public class Simulator {
             running.set(null);
         }
     }
+
+    /**
+     * A run made in memory: the storyline's stream (its opening, its story events, its closing) as
+     * the aggregate would store it. Nothing of it is stored until {@link #store} is given it.
+     */
+    public record Run(Scenario scenario, List<Object> stream) {
+
+        public String storylineId() {
+            return scenario.storylineId();
+        }
+
+        /** The story events, in the order applied. */
+        public List<StoryEvent> events() {
+            List<StoryEvent> out = new ArrayList<>(stream.size());
+            for (Object e : stream) {
+                if (e instanceof StoryEvent s) {
+                    out.add(s);
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Runs the story in memory, with no framework and no store: the calendar's commands go to the
+     * storyline's rules ({@link StorylineRules}, what the aggregate decides) and the events they make
+     * are kept in order. A broken invariant or a runaway rule comes back as an error at its place in
+     * the file, as from {@link #run}. Safe to call from several threads at once.
+     */
+    public static Run simulate(Scenario scenario) {
+        StorylineRules rules = new StorylineRules();
+        List<Object> stream = new ArrayList<>();
+        Calendar.placed(scenario, () -> {
+            Calendar run = new Calendar(scenario, scenario.storylineId(), command -> stream.addAll(rules.handle(command)));
+            run.play();
+            return run;
+        });
+        return new Run(scenario, List.copyOf(stream));
+    }
+
+    /**
+     * Stores runs made in memory, each as its own stream, in one unit of work and one transaction
+     * (Axon appends their events in one JDBC batch; the projection handles them in the same
+     * transaction, or its streaming processor after); a transaction already open is joined. The
+     * runs' contents must not be stored yet (the caller asks {@link #isStored} or the read model):
+     * a stream is written once. Returns how many were stored.
+     */
+    public int store(List<Run> runs) {
+        UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
+        uow.attachTransaction(transactions);
+        int stored = 0;
+        try {
+            for (Run r : runs) {
+                List<DomainEventMessage<?>> messages = new ArrayList<>(r.stream().size());
+                long seq = 0;
+                for (Object payload : r.stream()) {
+                    messages.add(new GenericDomainEventMessage<>(AGGREGATE_TYPE, r.storylineId(), seq++, payload));
+                }
+                eventStore.publish(messages);
+                stored++;
+            }
+            uow.commit();
+        } catch (RuntimeException | Error e) {
+            if (uow.isActive()) {
+                uow.rollback(e);
+            }
+            throw e;
+        }
+        if (stored > 0) {
+            LOG.info("stored {} storylines made in memory", stored);
+            highWaterMark.record();
+        }
+        return stored;
+    }
+
+    /** The aggregate type the event store records for a storyline's events, as the aggregate's own runs do. */
+    private static final String AGGREGATE_TYPE = Storyline.class.getSimpleName();
 
     /**
      * Runs the whole story and stores nothing: what {@code validate} does. Returns where the story's

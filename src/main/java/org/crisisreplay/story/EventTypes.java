@@ -18,6 +18,11 @@ import java.util.Set;
  */
 public final class EventTypes {
 
+    private static final java.util.regex.Pattern CAMEL_HUMP = java.util.regex.Pattern.compile("([a-z0-9])([A-Z])");
+
+    /** The snake_case of each name asked for: a name is turned once, not on every event built. */
+    private static final Map<String, String> SNAKE = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** What a field holds, as the language sees it. */
     public enum Kind { TEXT, TEXT_LIST, INTEGER, DATE, FIGURE, AMOUNT, SELECTION }
 
@@ -80,7 +85,7 @@ public final class EventTypes {
     }
 
     public static String snake(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+        return SNAKE.computeIfAbsent(camel, c -> CAMEL_HUMP.matcher(c).replaceAll("$1_$2").toLowerCase());
     }
 
     private static Kind kindOf(RecordComponent c) {

@@ -5,24 +5,19 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.util.HashSet;
-import java.util.Set;
-import java.util.TreeSet;
-
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One run of one scenario's content, as an event-sourced aggregate. Its command handlers refuse
- * a story event that breaks an {@link Invariant}; its sourcing handlers only fold.
+ * a story event that breaks an {@link Invariant}; its sourcing handlers only fold. What it decides
+ * and folds is {@link StorylineRules}, which a run kept in memory uses too.
  */
 @Aggregate
 public class Storyline {
 
     @AggregateIdentifier
     private String storylineId;
-    private Set<String> retracted = new HashSet<>();
-    private final Ledger story = new Ledger();
-    private boolean closed;
+    private final StorylineRules rules = new StorylineRules();
 
     protected Storyline() {
         // for Axon
@@ -30,51 +25,37 @@ public class Storyline {
 
     @CommandHandler
     public Storyline(Commands.OpenStoryline cmd) {
-        apply(new StorylineEvents.StorylineOpened(cmd.storylineId(), cmd.scenario(), cmd.title(), cmd.contentHash(),
-                cmd.from(), cmd.to(), new TreeSet<>(cmd.retracted()).stream().toList(), cmd.removed()));
+        apply(StorylineRules.opened(cmd));
     }
 
     @CommandHandler
     public void handle(Commands.RecordEvent cmd) {
-        StoryEvent event = cmd.event();
-        if (closed) {
-            throw new IllegalStateException("storyline " + storylineId + " is closed");
-        }
-        if (!retracted.contains(event.meta().id())) {
-            Invariant.check(story, event).ifPresent(rule -> {
-                throw new InvariantViolation(rule, event);
-            });
-        }
-        apply(event);
+        apply(rules.record(cmd));
     }
 
     @CommandHandler
     public void handle(Commands.CloseStoryline cmd) {
-        if (!closed) {
-            apply(new StorylineEvents.StorylineClosed(storylineId, cmd.events()));
-        }
+        rules.close(cmd).ifPresent(e -> apply(e));
     }
 
     /** The story as folded so far (for fixture tests of this package). */
     Ledger story() {
-        return story;
+        return rules.story();
     }
 
     @EventSourcingHandler
     void on(StorylineEvents.StorylineOpened e) {
         storylineId = e.storylineId();
-        retracted = new HashSet<>(e.retracted());
+        rules.on(e);
     }
 
     @EventSourcingHandler
     void on(StoryEvent e) {
-        if (!retracted.contains(e.meta().id())) {
-            story.apply(e);
-        }
+        rules.on(e);
     }
 
     @EventSourcingHandler
     void on(StorylineEvents.StorylineClosed e) {
-        closed = true;
+        rules.on(e);
     }
 }

@@ -7,9 +7,12 @@ import org.crisisreplay.timeline.Timeline;
 import org.crisisreplay.timeline.Views;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -27,11 +30,13 @@ public class Storylines {
     private final Simulator simulator;
     private final Projections projections;
     private final TransactionTemplate drafts;
+    private final PlatformTransactionManager transactions;
 
     public Storylines(Simulator simulator, Projections projections, PlatformTransactionManager transactions) {
         this.simulator = simulator;
         this.projections = projections;
         this.drafts = new TransactionTemplate(transactions);
+        this.transactions = transactions;
     }
 
     public record Opened(Scenario scenario, Simulator.Outcome outcome, Views.Story story) {
@@ -42,6 +47,47 @@ public class Storylines {
         Simulator.Outcome outcome = simulator.run(s);
         projections.awaitStoryline(s.storylineId(), PROJECTION_WAIT);
         return new Opened(s, outcome, story(s));
+    }
+
+    /**
+     * A transaction that stores runs made in memory ({@link Simulator#simulate}) as it is given
+     * them, and keeps them only once {@link Together#commit committed}: closed before, it keeps
+     * nothing of them. Used on the thread that began it.
+     */
+    public Together together() {
+        return new Together(transactions.getTransaction(new DefaultTransactionDefinition()));
+    }
+
+    public final class Together implements AutoCloseable {
+
+        private final TransactionStatus status;
+        private boolean done;
+
+        private Together(TransactionStatus status) {
+            this.status = status;
+        }
+
+        /** Stores the runs, each as its own stream, and makes sure each is projected; returns how many. */
+        public int store(List<Simulator.Run> runs) {
+            int stored = simulator.store(runs);
+            for (Simulator.Run r : runs) {
+                projections.awaitStoryline(r.storylineId(), PROJECTION_WAIT);
+            }
+            return stored;
+        }
+
+        public void commit() {
+            done = true;
+            transactions.commit(status);
+        }
+
+        @Override
+        public void close() {
+            if (!done) {
+                done = true;
+                transactions.rollback(status);
+            }
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.crisisreplay.web;
 
+import org.crisisreplay.sweep.Sweeper;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -58,7 +60,7 @@ class ApiController {
     ArrayNode scenarios() {
         ArrayNode out = JSON.arrayNode();
         for (Library.Entry e : library.entries()) {
-            out.addObject().put("id", e.id()).put("title", e.title()).put("origin", e.origin());
+            out.addObject().put("id", e.id()).put("title", e.title()).put("origin", e.origin()).put("sweep", e.sweep());
         }
         return out;
     }
@@ -75,6 +77,7 @@ class ApiController {
         out.put("id", story.scenario());
         out.put("title", timeline.storyline(story.storylineId()).map(Timeline.Storyline::title).orElse(story.scenario()));
         out.put("origin", file.isPresent() ? "file" : "upload");
+        out.put("sweep", file.isPresent() && library.isSweep(id));
         out.put("from", story.from().toString());
         out.put("to", story.to().toString());
         String base = file.map(Scenario::extendsId).orElse(null);
@@ -194,6 +197,32 @@ class ApiController {
             series.remove("scenario");
             return series;
         });
+    }
+
+    /**
+     * A sweep file's variants summarized per day, as {@code sweep --json} prints them: for each
+     * {@code field} (default troops.inCountry and mission.status) the p5/p50/p95 of a figure's best
+     * value or the share of each value; the variants that broke an invariant; the outcome on
+     * {@code on} (default: the last day) per parameter value. The variants are run, not stored.
+     */
+    @GetMapping("/sweeps/{id}")
+    ObjectNode sweep(@PathVariable String id, @RequestParam(required = false) List<String> field,
+                     @RequestParam(required = false) String on) {
+        List<String> fields = field == null || field.isEmpty() ? List.of("troops.inCountry", "mission.status") : field;
+        for (String f : fields) {
+            if (!StatePaths.isKnown(f)) {
+                throw ApiError.badRequest("unknown state path '" + f + "'" + Suggestions.hint(f, StatePaths.examples()));
+            }
+        }
+        LocalDate day = on == null ? null : date("on", on);
+        Sweeper sweeper = library.sweeper(id);
+        Scenario first = sweeper.first();
+        LocalDate outcomeOn = day == null ? first.to() : day;
+        if (outcomeOn.isBefore(first.from()) || outcomeOn.isAfter(first.to())) {
+            throw ApiError.badRequest("'on' " + outcomeOn + " is outside the period " + first.from() + " to " + first.to());
+        }
+        return answers.get("sweep|" + first.contentHash() + "|" + fields + "|" + outcomeOn,
+                () -> sweeper.run(fields, outcomeOn, runs -> { }, () -> { }));
     }
 
     @GetMapping("/diff")

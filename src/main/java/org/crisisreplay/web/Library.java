@@ -1,5 +1,7 @@
 package org.crisisreplay.web;
 
+import org.crisisreplay.sweep.Sweeper;
+
 import org.crisisreplay.scenario.ContentKey;
 import org.crisisreplay.scenario.InvalidScenarioException;
 import org.crisisreplay.scenario.Scenario;
@@ -51,18 +53,19 @@ public class Library {
         this.simulator = simulator;
     }
 
-    public record Entry(String id, String title, String origin) {
+    /** {@code sweep}: a sweep file (a what-if with a 'vary' section), whose variants {@link #sweep} summarizes. */
+    public record Entry(String id, String title, String origin, boolean sweep) {
     }
 
     public List<Entry> entries() {
         projections.awaitCaughtUp(CATCH_UP);
         List<Entry> out = new ArrayList<>();
         Map<String, Path> files = catalog.known();
-        files.forEach((id, path) -> out.add(new Entry(id, titleOf(path), "file")));
+        files.forEach((id, path) -> out.add(new Entry(id, titleOf(path), "file", isSweep(path))));
         for (String id : timeline.scenarios()) {
             if (!files.containsKey(id)) {
                 String title = timeline.head(id).flatMap(timeline::storyline).map(Timeline.Storyline::title).orElse(id);
-                out.add(new Entry(id, title, "upload"));
+                out.add(new Entry(id, title, "upload", false));
             }
         }
         return out;
@@ -75,6 +78,45 @@ public class Library {
         } catch (InvalidScenarioException e) {
             return null;
         }
+    }
+
+    /** Whether a file of the served folder is a sweep file (a file that cannot be read is none). */
+    private static boolean isSweep(Path path) {
+        try {
+            return ScenarioReader.read(path, path.getFileName().toString()).vary() != null;
+        } catch (InvalidScenarioException e) {
+            return false;
+        }
+    }
+
+    /** Whether the id names a sweep file of the served folder. */
+    public boolean isSweep(String id) {
+        Path file = catalog.known().get(id);
+        return file != null && isSweep(file);
+    }
+
+    /** The most variants a sweep run over HTTP may have; a bigger one is for the {@code sweep} verb. */
+    public static final int MAX_SWEEP_VARIANTS = 2_000;
+
+    /**
+     * A sweep file of the served folder, with the seed and samples it states: its variants run in
+     * memory (not stored; the {@code sweep} verb stores them) and summarized as {@code sweep --json}
+     * prints them, for the paths and the outcome day given (null: the last day of the period).
+     */
+    public Sweeper sweeper(String id) {
+        Path file = catalog.known().get(id);
+        if (file == null) {
+            throw ApiError.notFound("no scenario file '" + id + "'");
+        }
+        if (!isSweep(file)) {
+            throw ApiError.badRequest("scenario '" + id + "' has no 'vary': it is no sweep");
+        }
+        Sweeper sweeper = new Sweeper(catalog, file, null, null);
+        if (sweeper.vary().variants() > MAX_SWEEP_VARIANTS) {
+            throw ApiError.badRequest("sweep '" + id + "' has " + sweeper.vary().variants() + " variants; over HTTP at most "
+                    + MAX_SWEEP_VARIANTS + " (run it with the sweep verb)");
+        }
+        return sweeper;
     }
 
     /** The stored story of a scenario id, running the scenario first if its content is not stored. */

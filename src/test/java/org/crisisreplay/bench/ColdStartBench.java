@@ -102,8 +102,12 @@ class ColdStartBench {
     }
 
     private static List<Sample> times(Timed timed) throws Exception {
+        return times(RUNS, timed);
+    }
+
+    static List<Sample> times(int runs, Timed timed) throws Exception {
         List<Sample> out = new ArrayList<>();
-        for (int i = 0; i < RUNS; i++) {
+        for (int i = 0; i < runs; i++) {
             out.add(timed.run());
         }
         return out;
@@ -123,15 +127,20 @@ class ColdStartBench {
                 "--spring.datasource.url=" + CliHarness.storeUrl(data)));
     }
 
-    /** Wall time and peak RSS of one process (GNU time), which must succeed. */
+    /** Wall time and peak RSS of one process (GNU time), which must succeed within 5 minutes. */
     private static Sample timed(List<String> command) throws Exception {
+        return timed(command, 5);
+    }
+
+    /** Wall time and peak RSS of one process (GNU time), which must succeed within {@code minutes}. */
+    static Sample timed(List<String> command, int minutes) throws Exception {
         Path rss = Files.createTempFile("rss", ".txt");
         List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-f", "%M %U %S", "-o", rss.toString()));
         cmd.addAll(command);
         long start = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.waitFor(minutes, TimeUnit.MINUTES)).isTrue();
         double seconds = (System.nanoTime() - start) / 1e9;
         assertThat(p.exitValue()).as(String.join(" ", command)).isZero();
         String[] measured = Files.readAllLines(rss).get(0).trim().split(" ");
@@ -202,7 +211,7 @@ class ColdStartBench {
                 """.formatted(Path.of("scenarios/what-if/kremlin-stalls.yaml").toAbsolutePath(), 3000 + i);
     }
 
-    private static double medianOf(List<Double> values) {
+    static double medianOf(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;

@@ -250,6 +250,34 @@ class PageIT {
         }
     }
 
+    @Test
+    @Order(6)
+    void aSweepIsAFanOverItsLine() throws Exception {
+        // a sweep file is a what-if of the scenario it ends at: picked as one, it is drawn as a fan over the base
+        open("/?scenario=kazakhstan-2022&whatIf=appeal-later-sweep&on=2022-01-12");
+        waitFor(() -> !browser.findElements(By.cssSelector("#troops-legend li.fan[data-fan]")).isEmpty());
+        JsonNode sweep = api("/api/sweeps/appeal-later-sweep?field=troops.inCountry");
+        assertThat(browser.findElement(By.cssSelector("#troops-legend li.fan")).getAttribute("data-fan"))
+                .isEqualTo(sweep.get("ran").asText());
+        // the p50 line, the band from p5 to p95 (stacked on p5) and the file's own line, on the same days
+        String chart = "echarts.getInstanceByDom(document.getElementById('troops-chart')).getOption()";
+        int day = ((Number) js("return " + chart + ".xAxis[0].data.indexOf('2022-01-12')")).intValue();
+        JsonNode on12 = null;
+        for (JsonNode d : sweep.get("fields").get(0).get("days")) {
+            if (d.get("on").asText().equals("2022-01-12")) {
+                on12 = d;
+            }
+        }
+        Object p50 = js("return " + chart + ".series.find(s => s.name === 'sweep p50').data[arguments[0]]", day);
+        Object p5 = js("return " + chart + ".series.find(s => s.name === 'fan low').data[arguments[0]]", day);
+        Object width = js("return " + chart + ".series.find(s => s.name === 'fan range').data[arguments[0]]", day);
+        assertThat(((Number) p50).longValue()).isEqualTo(on12.get("p50").asLong());
+        assertThat(((Number) p5).longValue()).isEqualTo(on12.get("p5").asLong());
+        assertThat(((Number) width).longValue()).isEqualTo(on12.get("p95").asLong() - on12.get("p5").asLong());
+        assertThat(browser.findElements(By.cssSelector("#troops-legend li[data-series='kazakhstan-2022']"))).hasSize(1);
+        screenshot("07-sweep-fan");
+    }
+
     // ---- helpers ----
 
     private static void open(String path) {

@@ -187,4 +187,48 @@ class PageApiTest {
                 .andExpect(status().isPayloadTooLarge());
         mvc.perform(post("/api/drafts").contentType(YAML).content("")).andExpect(status().isBadRequest());
     }
+
+    /**
+     * The fan chart's data: the shipped sweep's variants summarized per day (the percentiles of its
+     * example, seed 2022), as the listing marks it a sweep; run, not stored.
+     */
+    @Test
+    void summarizesASweepFilePerDayForTheFanChart() throws Exception {
+        JsonNode listed = json("/api/scenarios");
+        listed.forEach(e -> {
+            if (e.get("id").asText().equals("appeal-later-sweep")) {
+                assertThat(e.get("sweep").asBoolean()).isTrue();
+            }
+            if (e.get("id").asText().equals("kazakhstan-2022")) {
+                assertThat(e.get("sweep").asBoolean()).isFalse();
+            }
+        });
+        assertThat(json("/api/scenarios/appeal-later-sweep").get("sweep").asBoolean()).isTrue();
+        JsonNode sweep = json("/api/sweeps/appeal-later-sweep?field=troops.inCountry&on=2022-01-12");
+        assertThat(sweep.get("scenario").asText()).isEqualTo("appeal-later-sweep");
+        assertThat(sweep.get("variants").asInt()).isEqualTo(120);
+        assertThat(sweep.get("seed").asLong()).isEqualTo(2022);
+        JsonNode figure = sweep.get("fields").get(0);
+        assertThat(figure.get("field").asText()).isEqualTo("troops.inCountry");
+        assertThat(figure.get("kind").asText()).isEqualTo("figure");
+        JsonNode day = null;
+        for (JsonNode d : figure.get("days")) {
+            if (!d.get("p50").isNull()) {
+                assertThat(d.get("p5").asLong()).isLessThanOrEqualTo(d.get("p50").asLong());
+                assertThat(d.get("p50").asLong()).isLessThanOrEqualTo(d.get("p95").asLong());
+            }
+            if (d.get("on").asText().equals("2022-01-12")) {
+                day = d;
+            }
+        }
+        // the example's numbers (README, and the sweep file's header)
+        assertThat(List.of(day.get("p5").asLong(), day.get("p50").asLong(), day.get("p95").asLong()))
+                .containsExactly(2029L, 2521L, 3703L);
+        assertThat(sweep.get("byParameter").get(0).get("on").asText()).isEqualTo("2022-01-12");
+        mvc.perform(get("/api/sweeps/appeal-later-sweep?field=troops.inCuontry")).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/sweeps/kazakhstan-2022")).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/sweeps/no-such-sweep")).andExpect(status().isNotFound());
+        mvc.perform(get("/api/sweeps/appeal-later-sweep?on=2030-01-01")).andExpect(status().isBadRequest());
+        assertThat(json("/api/scenarios").toString()).as("the variants were not stored").doesNotContain("appeal-later-sweep~");
+    }
 }
