@@ -29,7 +29,7 @@ public final class StoreCopy {
             new String[] {"storyline", "storyline_id"},
             new String[] {"scenario_head", "scenario"},
             new String[] {"story_event", "storyline_id, seq"},
-            new String[] {"day_state", "storyline_id, series, on_date"});
+            new String[] {"state_checkpoint", "storyline_id, series, on_date"});
 
     private static final int BATCH = 1000;
 

@@ -47,7 +47,7 @@ class DirectWiringTest {
         for (String readModel : List.of("SELECT * FROM storyline ORDER BY storyline_id",
                 "SELECT * FROM scenario_head ORDER BY scenario",
                 "SELECT * FROM story_event ORDER BY storyline_id, seq",
-                "SELECT * FROM day_state ORDER BY storyline_id, series, on_date")) {
+                "SELECT * FROM state_checkpoint ORDER BY storyline_id, series, on_date")) {
             assertThat(rows(direct, readModel)).as(readModel).isNotEmpty().isEqualTo(rows(context, readModel));
         }
         // the same store, read afterwards by the other path, answers the same
