@@ -25,7 +25,7 @@ public class StoreSchema {
     public static final String LATEST = "3";
 
     private static final String LATEST_APPLIED = "SELECT \"version\" FROM \"flyway_schema_history\" "
-            + "WHERE \"success\" = TRUE ORDER BY \"installed_rank\" DESC";
+            + "WHERE \"success\" = TRUE AND \"version\" IS NOT NULL ORDER BY \"installed_rank\" DESC";
 
     private final DataSource dataSource;
 
