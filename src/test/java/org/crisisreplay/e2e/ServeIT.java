@@ -59,19 +59,23 @@ class ServeIT {
     void listsTheScenariosOfTheFolder() throws Exception {
         HttpResponse<String> r = get("/api/scenarios");
         assertThat(r.statusCode()).isEqualTo(200);
-        // every scenario file of the folder, in the order of their paths, with the id and title it declares
+        // every scenario file of the folder, in the order of their paths, with the id and title it
+        // declares, and whether it is a sweep (has a 'vary' section)
         ArrayNode expected = JSON.createArrayNode();
         try (Stream<Path> files = Files.walk(Path.of("scenarios"))) {
             for (Path p : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
                 Map<String, Object> f = new Yaml().load(Files.readString(p));
                 expected.addObject().put("id", (String) f.get("scenario"))
-                        .put("title", (String) f.getOrDefault("title", f.get("scenario"))).put("origin", "file");
+                        .put("title", (String) f.getOrDefault("title", f.get("scenario"))).put("origin", "file")
+                        .put("sweep", f.containsKey("vary"));
             }
         }
-        assertThat(expected.findValuesAsText("id")).contains("kazakhstan-2022", "kremlin-stalls");
+        assertThat(expected.findValuesAsText("id")).contains("kazakhstan-2022", "kremlin-stalls", "appeal-later-sweep");
+        assertThat(expected.findValuesAsText("sweep")).contains("true", "false");
         // then the uploads: the one of takesAnUploadedWhatIfAndDiffsIt, if it ran first
         ArrayNode withUpload = expected.deepCopy();
-        withUpload.addObject().put("id", "upload-test").put("title", "uploaded what-if").put("origin", "upload");
+        withUpload.addObject().put("id", "upload-test").put("title", "uploaded what-if").put("origin", "upload")
+                .put("sweep", false);
         assertThat(JSON.readTree(r.body())).isIn(expected, withUpload);
     }
 
