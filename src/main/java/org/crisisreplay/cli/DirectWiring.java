@@ -77,7 +77,7 @@ final class DirectWiring implements AutoCloseable {
                 .schema(new EventSchema()).build();
         createSchema(store.connection(), dataSource);
 
-        Sql sql = new StoreConfig().sql(dataSource);
+        Sql sql = StoreConfig.on(dataSource);
         HighWaterMark highWaterMark = new HighWaterMark(sql, store.location().url());
         highWaterMark.check();
         Timeline timeline = new Timeline(sql);

@@ -1,5 +1,6 @@
 package org.crisisreplay.cli;
 
+import org.crisisreplay.Background;
 import org.crisisreplay.CrisisReplayApplication;
 import org.crisisreplay.simulation.Simulator;
 import org.crisisreplay.store.Store;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * What a verb that stores something (or serves) works with, started only then, so that
@@ -152,7 +152,7 @@ public final class Engine implements AutoCloseable {
             return Optional.empty();
         }
         try {
-            return Optional.of(join(wiring));
+            return Optional.of(Background.join(wiring));
         } catch (RuntimeException e) {
             if (Store.inUse(e)) {
                 return Optional.empty();
@@ -160,21 +160,6 @@ public final class Engine implements AutoCloseable {
             throw e;
         } finally {
             wiring = null;
-        }
-    }
-
-    /** The wiring started by {@link #prepare()}, failing as it failed. */
-    private static DirectWiring join(CompletableFuture<DirectWiring> wiring) {
-        try {
-            return wiring.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
         }
     }
 
@@ -317,7 +302,7 @@ public final class Engine implements AutoCloseable {
         if (wiring != null && direct == null) {
             // prepared, then not used (the file was refused): wait for it (it waits for no lock), and let it go
             try {
-                direct = join(wiring);
+                direct = Background.join(wiring);
             } catch (RuntimeException | Error notWired) {
                 // nothing was wired: nothing to close
             }

@@ -1,5 +1,6 @@
 package org.crisisreplay.sweep;
 
+import org.crisisreplay.Background;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.crisisreplay.scenario.InvalidScenarioException;
 import org.crisisreplay.scenario.ParsedFiles;
@@ -21,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -94,7 +94,7 @@ public final class Sweeper {
         List<SweepSummary.Variant> variants = new ArrayList<>(vary.variants());
         CompletableFuture<List<Outcome>> next = runs.apply(batches.get(0));
         for (int b = 0; b < batches.size(); b++) {
-            List<Outcome> these = join(next);
+            List<Outcome> these = Background.join(next);
             if (b + 1 < batches.size()) {
                 next = runs.apply(batches.get(b + 1));
             }
@@ -166,20 +166,5 @@ public final class Sweeper {
     }
 
     private record Failed(RuntimeException error) {
-    }
-
-    /** The result of work done in the background; its failure as it was thrown. */
-    private static <T> T join(CompletableFuture<T> f) {
-        try {
-            return f.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
     }
 }
