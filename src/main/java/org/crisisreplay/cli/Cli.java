@@ -113,6 +113,7 @@ public class Cli implements Runnable {
                     + "; the store is unchanged");
             return FAILED;
         } finally {
+            Phases.mark("store closed");
             try {
                 Runtime.getRuntime().removeShutdownHook(interrupted);
             } catch (IllegalStateException shuttingDown) {

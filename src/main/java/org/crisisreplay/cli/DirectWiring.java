@@ -1,8 +1,5 @@
 package org.crisisreplay.cli;
 
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
-import ch.qos.logback.core.joran.spi.JoranException;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
@@ -29,14 +26,12 @@ import org.crisisreplay.timeline.Segments;
 import org.crisisreplay.timeline.Timeline;
 import org.crisisreplay.timeline.TimelineProjection;
 import org.crisisreplay.timeline.Views;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
 import javax.sql.DataSource;
 import java.io.PrintStream;
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -62,7 +57,6 @@ final class DirectWiring implements AutoCloseable {
 
     private DirectWiring(Store store) {
         this.store = store;
-        configureLogging();
         DataSource dataSource = new SingleConnectionDataSource(store.connection(), true);
         JdbcTransactionManager transactions = new JdbcTransactionManager(dataSource);
         SpringTransactionManager axonTransactions = new SpringTransactionManager(transactions);
@@ -111,8 +105,8 @@ final class DirectWiring implements AutoCloseable {
 
     /**
      * Makes the mapper's serializers and deserializers of what a run writes and reads back (every
-     * event type, the folded state) before the run needs them: done by the thread that wires the
-     * write path while the main thread reads the file, it takes that work off the run's own time.
+     * event type, the folded state) before the run needs them: done while the write path is being
+     * wired on another thread ({@link Engine#whileWiring}), it takes that work off the run's own time.
      */
     static void warmUp() {
         List<Class<?>> types = new ArrayList<>(List.of(StoryEvent.class.getPermittedSubclasses()));
@@ -156,28 +150,6 @@ final class DirectWiring implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new Sql.StoreException(e);
-        }
-    }
-
-    /** The logging the context would set up (logs to stderr only, quiet): the same file, read by logback. */
-    private static void configureLogging() {
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-            return;
-        }
-        URL config = DirectWiring.class.getResource("/logback-spring.xml");
-        // once per process, and not over the logging an application context has set up already
-        if (config == null || context.getObject(DirectWiring.class.getName()) != null
-                || context.getObject("org.springframework.boot.logging.LoggingSystem") != null) {
-            return;
-        }
-        context.putObject(DirectWiring.class.getName(), Boolean.TRUE);
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        context.reset();
-        try {
-            configurator.doConfigure(config);
-        } catch (JoranException e) {
-            // logging stays as it was: never a reason to fail a command
         }
     }
 

@@ -1,6 +1,7 @@
 package org.crisisreplay.cli;
 
 import org.crisisreplay.Background;
+import org.crisisreplay.Logging;
 import org.crisisreplay.CrisisReplayApplication;
 import org.crisisreplay.simulation.Simulator;
 import org.crisisreplay.store.Store;
@@ -134,15 +135,23 @@ public final class Engine implements AutoCloseable {
         if (context == null && direct == null && wiring == null && direct()) {
             Store.Location location = location();
             // it does not wait for a store in use by another process (then bean() waits, telling the user)
-            wiring = CompletableFuture.supplyAsync(() -> {
-                DirectWiring wired = DirectWiring.start(location, Duration.ZERO, err);
-                DirectWiring.warmUp();
-                return wired;
-            }, work -> {
+            wiring = CompletableFuture.supplyAsync(() -> DirectWiring.start(location, Duration.ZERO, err), work -> {
                 Thread t = new Thread(work, "crisis-replay-wiring");
                 t.setDaemon(true);
                 t.start();
             });
+        }
+    }
+
+    /**
+     * Once the files are read, while the write path is still being wired: readies what the run will
+     * need of the serializer ({@link DirectWiring#warmUp}) on this thread, which would otherwise
+     * only wait. Done by the wiring thread, it would make the wait longer; with the wiring done, the
+     * run makes what it needs as it goes.
+     */
+    public void whileWiring() {
+        if (wiring != null && !wiring.isDone()) {
+            DirectWiring.warmUp();
         }
     }
 
@@ -186,6 +195,8 @@ public final class Engine implements AutoCloseable {
             throw new IllegalStateException("the direct write path is in use; the application context cannot start beside it");
         }
         if (context == null) {
+            // the program's own logging (org.crisisreplay.Logging) stays as it is
+            System.setProperty(Logging.KEEP.getKey(), Logging.KEEP.getValue());
             SpringApplication app = new SpringApplication(CrisisReplayApplication.class);
             app.setBannerMode(Banner.Mode.OFF);
             app.setLogStartupInfo(false);

@@ -133,6 +133,7 @@ final class Workspace implements AutoCloseable {
                 Phases.mark("read " + file.getFileName());
             }
         }
+        engine.whileWiring();
         for (int i = 0; i < filesOrIds.size(); i++) {
             if (opened[i] == null) {
                 opened[i] = open(loaded[i]);
