@@ -4,7 +4,13 @@
 # write path (new stories run into the store) and its read path.
 set -euo pipefail
 target="${1:-target}"
-java -Djarmode=tools -jar "$target/crisis-replay.jar" extract --force --destination "$target/app" >/dev/null
+extract() {
+  java -Djarmode=tools -jar "$target/crisis-replay.jar" extract --force --destination "$target/app" >/dev/null
+}
+extract
+# class files older than Java 6 (the command-line parser's) rewritten as Java 8 ones, which the
+# archive can hold: otherwise every run loads and verifies them from their jar again
+java -cp "$target/app/lib/*" src/main/launcher/ClassFileUpgrade.java "$target/app/lib" >&2 || true
 cp src/main/launcher/crisis-replay.sh "$target/crisis-replay"
 chmod +x "$target/crisis-replay"
 training="$(cd "$target" && pwd)/cds-training"
@@ -16,8 +22,17 @@ url="--spring.datasource.url=jdbc:h2:file:$training/store;WRITE_DELAY=0;DB_CLOSE
 # faster: if the training fails, the build goes on without it.)
 base=scenarios/kazakhstan-2022.yaml
 whatif=scenarios/what-if/kremlin-stalls.yaml
-if ! CRISIS_REPLAY_CDS=train "$target/crisis-replay" diff "$base" "$whatif" "$url" >/dev/null; then
-  echo "warning: the training run failed; target/crisis-replay runs without a class-data archive" >&2
-  rm -f "$target/app/crisis-replay.jsa"
+train() {
+  rm -rf "$training"
+  CRISIS_REPLAY_CDS=train "$target/crisis-replay" diff "$base" "$whatif" "$url" >/dev/null
+}
+if ! train; then
+  # the libraries as they were (should a rewritten class be the cause), and a second try
+  echo "warning: the training run failed; trying again with the libraries as they were" >&2
+  extract
+  if ! train; then
+    echo "warning: the training run failed; target/crisis-replay runs without a class-data archive" >&2
+    rm -f "$target/app/crisis-replay.jsa"
+  fi
 fi
 rm -rf "$training"
