@@ -15,7 +15,7 @@ cp src/main/launcher/crisis-replay.sh "$target/crisis-replay"
 chmod +x "$target/crisis-replay"
 training="$(cd "$target" && pwd)/cds-training"
 rm -rf "$training"
-url="--spring.datasource.url=jdbc:h2:file:$training/store;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;MAX_LENGTH_INPLACE_LOB=4096"
+url="--store=$training/store"
 # the training run: a what-if and its base run into an empty store (the store opened with plain JDBC
 # and found empty, its tables made, both stories run, projected, read back and compared); the
 # classes of an answer from stored content are among them. (The archive only makes the launcher

@@ -17,6 +17,15 @@ public final class StoreUrl {
 
     private static final Pattern SHORT = Pattern.compile("(?:postgresql|postgres|jdbc:postgresql)://.*");
 
+    /**
+     * How an H2 file store is opened (the default store of application.properties too): every
+     * commit durable before it is reported (a SIGKILL right after a run loses nothing); closing left
+     * to the program, after Axon has stopped reading; small values inside rows; and no compaction
+     * when the store is closed, which cost a short command ~0.1 s and kept the file no smaller (20
+     * what-ifs run one after the other into one store grew it by the same ~0.2 MB each either way).
+     */
+    public static final String H2_SETTINGS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;MAX_LENGTH_INPLACE_LOB=4096;MAX_COMPACT_TIME=0";
+
     private StoreUrl() {
     }
 
@@ -40,8 +49,7 @@ public final class StoreUrl {
         if (!path.startsWith("/") && !path.startsWith(".") && !path.startsWith("~")) {
             path = "./" + path;
         }
-        return new Store.Location("jdbc:h2:file:" + path + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;MAX_LENGTH_INPLACE_LOB=4096",
-                defaultUser, defaultPassword);
+        return new Store.Location("jdbc:h2:file:" + path + H2_SETTINGS, defaultUser, defaultPassword);
     }
 
     private static Store.Location postgres(String url, Map<String, String> env) {

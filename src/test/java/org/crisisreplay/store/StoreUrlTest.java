@@ -29,6 +29,16 @@ class StoreUrlTest {
     }
 
     @Test
+    void theDefaultStoreIsOpenedAsAPathIs() throws java.io.IOException {
+        java.util.Properties defaults = new java.util.Properties();
+        try (var in = StoreUrlTest.class.getResourceAsStream("/application.properties")) {
+            defaults.load(in);
+        }
+        assertThat(defaults.getProperty("spring.datasource.url")).isEqualTo("jdbc:h2:file:./data/crisis-replay" + StoreUrl.H2_SETTINGS)
+                .isEqualTo(StoreUrl.parse("data/crisis-replay", Map.of(), "sa", "").url());
+    }
+
+    @Test
     void aBadUrlIsRefusedWithoutItsPassword() {
         assertThatThrownBy(() -> StoreUrl.parse("mysql://u:secret@h/d", Map.of(), "sa", ""))
                 .hasMessageContaining("postgresql://HOST:PORT/DB").hasMessageNotContaining("secret");

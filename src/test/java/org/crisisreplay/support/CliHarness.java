@@ -1,6 +1,7 @@
 package org.crisisreplay.support;
 
 import org.crisisreplay.cli.Cli;
+import org.crisisreplay.store.StoreUrl;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -19,7 +20,7 @@ public final class CliHarness {
     }
 
     public static String storeUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("store") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;MAX_LENGTH_INPLACE_LOB=4096";
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("store") + StoreUrl.H2_SETTINGS;
     }
 
     public static Result run(Path dataDir, String... args) {
