@@ -26,6 +26,30 @@ public final class ContentKey {
     private ContentKey() {
     }
 
+    /**
+     * The matches of a pattern that starts with {@code ^} (multiline) and {@code word}, one per line
+     * that starts with the word: what {@code find()} over the whole text gives, found by looking for
+     * the word (a scenario file is tens of kilobytes, and a regex tried at every character of it
+     * cost a cold start ~10 ms).
+     */
+    static List<Matcher> atLineStarts(String text, String word, Pattern pattern) {
+        List<Matcher> found = new ArrayList<>(1);
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            if (at == 0 || isLineEnd(text.charAt(at - 1))) {
+                Matcher m = pattern.matcher(text).region(at, text.length());
+                if (m.lookingAt()) {
+                    found.add(m);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The characters after which {@code ^} matches in a multiline pattern. */
+    private static boolean isLineEnd(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
     /** The storyline id the file would be stored under, if the light read can tell. */
     public static Optional<String> storylineId(Path file, ScenarioCatalog catalog) {
         try {
@@ -39,28 +63,24 @@ public final class ContentKey {
                 byte[] bytes = Files.readAllBytes(p);
                 contents.add(0, bytes);
                 String text = new String(bytes, StandardCharsets.UTF_8);
-                Matcher m = ID.matcher(text);
-                if (!m.find() || m.find()) {
+                List<Matcher> ids = atLineStarts(text, "scenario:", ID);
+                if (ids.size() != 1) {
                     return Optional.empty();
                 }
                 if (id == null) {
-                    m.reset();
-                    m.find();
-                    id = m.group(2);
+                    id = ids.get(0).group(2);
                 }
-                Matcher e = EXTENDS.matcher(text);
-                if (!e.find()) {
-                    if (ANY_EXTENDS.matcher(text).find()) {
+                List<Matcher> extendsLines = atLineStarts(text, "extends", EXTENDS);
+                if (extendsLines.isEmpty()) {
+                    if (!atLineStarts(text, "extends", ANY_EXTENDS).isEmpty()) {
                         return Optional.empty();
                     }
                     return Optional.of(id + "@" + ScenarioAssembler.hash(contents).substring(0, 16));
                 }
-                if (e.find()) {
+                if (extendsLines.size() > 1) {
                     return Optional.empty();
                 }
-                e.reset();
-                e.find();
-                p = catalog.locate(e.group(2), p, new Position(p.toString(), 1, 1));
+                p = catalog.locate(extendsLines.get(0).group(2), p, new Position(p.toString(), 1, 1));
             }
             return Optional.empty();
         } catch (IOException | RuntimeException e) {

@@ -55,4 +55,32 @@ class ContentKeyTest {
         Files.writeString(odd, "scenario: odd\nextends : base.yaml\n");
         assertThat(ContentKey.storylineId(odd, catalog)).isEmpty();
     }
+
+    @Test
+    void theLineScanFindsWhatARegexOverTheWholeTextFinds() {
+        java.util.regex.Pattern[] patterns = {
+                java.util.regex.Pattern.compile("(?m)^scenario:[ \\t]*(['\"]?)([a-z0-9][a-z0-9-]*)\\1[ \\t]*(#.*)?\\r?$"),
+                java.util.regex.Pattern.compile("(?m)^extends\\s*:")};
+        String[] words = {"scenario:", "extends"};
+        String[] pieces = {"scenario: a-1", "scenario:b", "extends: x.yaml", "extends\n:", "extends :", " extends: y",
+                "# scenario: c", "\n", "\r\n", "\r", "\u2028", "\u0085", "  ", "'", "\"", "title: t", "x"};
+        java.util.Random random = new java.util.Random(7);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(12); k > 0; k--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            for (int w = 0; w < words.length; w++) {
+                List<String> expected = new java.util.ArrayList<>();
+                java.util.regex.Matcher m = patterns[w].matcher(text);
+                while (m.find()) {
+                    expected.add(m.start() + ":" + m.group());
+                }
+                List<String> found = ContentKey.atLineStarts(text.toString(), words[w], patterns[w]).stream()
+                        .map(x -> x.start() + ":" + x.group()).toList();
+                assertThat(found).as("%s in %s", words[w], text.toString().replace("\n", "\\n").replace("\r", "\\r"))
+                        .isEqualTo(expected);
+            }
+        }
+    }
 }
