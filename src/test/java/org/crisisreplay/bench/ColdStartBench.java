@@ -97,6 +97,14 @@ class ColdStartBench {
         Files.writeString(Path.of("target/bench.txt"), t.toString());
     }
 
+    /** The warm what-if loop alone (-Dtest=ColdStartBench#watchOnly): every save's time, then the median. */
+    @Test
+    void watchOnly() throws Exception {
+        List<Double> loop = watchLoop(work.resolve("watch"));
+        System.out.printf("watch: save -> printed diff, warm: median %.1f ms of %d saves %s%n", medianOf(loop), loop.size(),
+                loop.stream().map(m -> String.format("%.0f", m)).toList());
+    }
+
     interface Timed {
         Sample run() throws Exception;
     }
