@@ -153,10 +153,24 @@ public class Views {
      * events in memory ({@link Hindsight}): what {@code watch} answers on every save.
      */
     public ObjectNode diff(Story base, Draft whatIf) {
-        LocalDate from = from(base, whatIf.story());
         Map<LocalDate, JsonNode> days = new java.util.HashMap<>();
-        Hindsight.everyDay(whatIf.events(), from, to(base, whatIf.story()), (day, state) -> days.put(day, StateJson.body(state)));
+        hindsight(whatIf, from(base, whatIf.story()), to(base, whatIf.story()), days::put);
         return diff(base, whatIf.story(), days::get);
+    }
+
+    /**
+     * Keeps the hindsight states of a story run in memory whose content is stored (its stored
+     * projection answers the same, byte for byte): a diff with it (an upload's, in {@code serve})
+     * reads none of its days from the store.
+     */
+    public void keep(Draft stored) {
+        Story s = stored.story();
+        hindsight(stored, s.from(), s.to(), (day, body) -> hindsight.put(s.storylineId() + "|" + day, body));
+    }
+
+    /** The hindsight state bodies of a story run in memory, every day from {@code from} to {@code to}. */
+    private static void hindsight(Draft d, LocalDate from, LocalDate to, java.util.function.BiConsumer<LocalDate, JsonNode> each) {
+        Hindsight.everyDay(d.events(), from, to, (day, state) -> each.accept(day, StateJson.body(state)));
     }
 
     private static LocalDate from(Story base, Story whatIf) {

@@ -271,6 +271,7 @@ class ColdStartBench {
         Files.createDirectories(data);
         int warmup = 5;
         List<Double> millis = new ArrayList<>();
+        double cpu = 0;
         try (ServedJar served = ServedJar.start(program, data)) {
             for (int i = 0; i <= warmup + SAVES; i++) {
                 String yaml = loopWhatIf(i).replace("extends: " + Path.of("scenarios/what-if/kremlin-stalls.yaml").toAbsolutePath(),
@@ -283,10 +284,21 @@ class ColdStartBench {
                 assertThat(diff.body()).contains("\"firstDivergence\"");
                 if (i > warmup) {
                     millis.add((System.nanoTime() - start) / 1e6);
+                } else if (i == warmup) {
+                    cpu = -cpuMillis(served.pid());
                 }
             }
+            cpu += cpuMillis(served.pid());
         }
+        System.out.printf("serve: CPU of the server per round trip %.1f ms%n", cpu / SAVES);
         return millis;
+    }
+
+    /** The CPU time a process has used so far (user and system, from /proc). */
+    private static double cpuMillis(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000.0 / 100;
     }
 
     private static void awaitFlushes(AtomicLong flushes, long n, CompletableFuture<Integer> watching) throws InterruptedException {
