@@ -112,10 +112,8 @@ class WatchCommand implements Callable<Integer> {
                 return file.getFileName() + " extends nothing: name the scenario to compare with (--against BASE)\n";
             }
             Base base = base(basePath, assembler, catalog, storylines);
-            return storylines.draft(w, story -> {
-                ObjectNode diff = views.diff(base.story(), story);
-                return json ? Json.pretty(diff) + "\n" : DiffCommand.text(diff, base.title(), w.title());
-            });
+            ObjectNode diff = views.diff(base.story(), Storylines.draft(w));
+            return json ? Json.pretty(diff) + "\n" : DiffCommand.text(diff, base.title(), w.title());
         } catch (InvalidScenarioException e) {
             StringBuilder sb = new StringBuilder();
             e.problems().forEach(p -> sb.append(p).append('\n'));

@@ -9,17 +9,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The one way to open a storyline, for the command line and the HTTP API alike: run a scenario
  * into the store if its content is not there yet, make sure it is projected, and name it for the
- * views. A draft is opened the same way inside a transaction that is rolled back once answered.
+ * views. A draft is run in memory and never stored.
  */
 @Component
 public class Storylines {
@@ -29,13 +27,11 @@ public class Storylines {
 
     private final Simulator simulator;
     private final Projections projections;
-    private final TransactionTemplate drafts;
     private final PlatformTransactionManager transactions;
 
     public Storylines(Simulator simulator, Projections projections, PlatformTransactionManager transactions) {
         this.simulator = simulator;
         this.projections = projections;
-        this.drafts = new TransactionTemplate(transactions);
         this.transactions = transactions;
     }
 
@@ -91,20 +87,13 @@ public class Storylines {
     }
 
     /**
-     * Runs and projects the scenario, answers from it, and keeps nothing of it (unless its content
-     * was stored already): what {@code watch} does on every save.
+     * The scenario run in memory ({@link Simulator#simulate}: the storyline's rules, no framework,
+     * no store), for the views to answer from as they would once it is stored and projected: what
+     * {@code watch} does on every save. Nothing is stored, nothing waits for a projection. A broken
+     * invariant or a runaway rule is thrown as a run into the store would throw it.
      */
-    public <T> T draft(Scenario s, Function<Views.Story, T> answer) {
-        if (simulator.isStored(s.storylineId())) {
-            return answer.apply(open(s).story());
-        }
-        return drafts.execute(status -> {
-            try {
-                return answer.apply(open(s).story());
-            } finally {
-                status.setRollbackOnly();
-            }
-        });
+    public static Views.Draft draft(Scenario s) {
+        return new Views.Draft(story(s), Simulator.simulate(s).events());
     }
 
     /** A scenario, named for the views. */

@@ -137,15 +137,59 @@ public class Views {
 
     /** Both storylines over both periods: the first day they differ, and per day every differing path. */
     public ObjectNode diff(Story base, Story whatIf) {
+        return diff(base, whatIf, day -> hindsightBody(whatIf, day));
+    }
+
+    /**
+     * A story run in memory and not stored ({@link org.crisisreplay.simulation.Simulator#simulate}),
+     * with its story events in the order applied: what {@link #diff(Story, Draft)} compares with a
+     * stored base without storing or projecting it.
+     */
+    public record Draft(Story story, List<StoryEvent> events) {
+    }
+
+    /**
+     * As {@link #diff(Story, Story)} once the draft is stored and projected, byte for byte, from its
+     * events in memory ({@link Hindsight}): what {@code watch} answers on every save.
+     */
+    public ObjectNode diff(Story base, Draft whatIf) {
+        Map<LocalDate, JsonNode> days = new java.util.HashMap<>();
+        hindsight(whatIf, from(base, whatIf.story()), to(base, whatIf.story()), days::put);
+        return diff(base, whatIf.story(), days::get);
+    }
+
+    /**
+     * Keeps the hindsight states of a story run in memory whose content is stored (its stored
+     * projection answers the same, byte for byte): a diff with it (an upload's, in {@code serve})
+     * reads none of its days from the store.
+     */
+    public void keep(Draft stored) {
+        Story s = stored.story();
+        hindsight(stored, s.from(), s.to(), (day, body) -> hindsight.put(s.storylineId() + "|" + day, body));
+    }
+
+    /** The hindsight state bodies of a story run in memory, every day from {@code from} to {@code to}. */
+    private static void hindsight(Draft d, LocalDate from, LocalDate to, java.util.function.BiConsumer<LocalDate, JsonNode> each) {
+        Hindsight.everyDay(d.events(), from, to, (day, state) -> each.accept(day, StateJson.body(state)));
+    }
+
+    private static LocalDate from(Story base, Story whatIf) {
+        return base.from().isBefore(whatIf.from()) ? base.from() : whatIf.from();
+    }
+
+    private static LocalDate to(Story base, Story whatIf) {
+        return base.to().isAfter(whatIf.to()) ? base.to() : whatIf.to();
+    }
+
+    private ObjectNode diff(Story base, Story whatIf, java.util.function.Function<LocalDate, JsonNode> whatIfBody) {
         ObjectNode o = JSON.objectNode();
         o.put("base", base.scenario());
         o.put("whatIf", whatIf.scenario());
-        LocalDate from = base.from().isBefore(whatIf.from()) ? base.from() : whatIf.from();
-        LocalDate to = base.to().isAfter(whatIf.to()) ? base.to() : whatIf.to();
+        LocalDate to = to(base, whatIf);
         ArrayNode days = JSON.arrayNode();
         String first = null;
-        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            List<StateDiff.Change> changes = StateDiff.compare(hindsightBody(base, day), hindsightBody(whatIf, day));
+        for (LocalDate day = from(base, whatIf); !day.isAfter(to); day = day.plusDays(1)) {
+            List<StateDiff.Change> changes = StateDiff.compare(hindsightBody(base, day), whatIfBody.apply(day));
             if (changes.isEmpty()) {
                 continue;
             }
@@ -166,10 +210,29 @@ public class Views {
         ArrayNode removed = o.putArray("removed");
         // only what the base has: a what-if of a what-if, compared with its parent, does not list the
         // parent's own removals again
-        Set<String> inBase = new HashSet<>();
-        timeline.storedEvents(base.storylineId()).forEach(e -> inBase.add(e.meta().id()));
+        Set<String> inBase = eventIds(base);
         whatIf.removed().stream().filter(inBase::contains).forEach(removed::add);
         o.set("days", days);
         return o;
     }
+
+    /** The ids of a stored storyline's events, read once per content (a base compared again and again). */
+    private Set<String> eventIds(Story s) {
+        Set<String> ids = eventIds.get(s.storylineId());
+        if (ids == null) {
+            Set<String> read = new HashSet<>();
+            timeline.storedEvents(s.storylineId()).forEach(e -> read.add(e.meta().id()));
+            ids = java.util.Collections.unmodifiableSet(read);
+            eventIds.put(s.storylineId(), ids);
+        }
+        return ids;
+    }
+
+    private final Map<String, Set<String>> eventIds = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
+                    return size() > 16;
+                }
+            });
 }

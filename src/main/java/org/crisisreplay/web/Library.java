@@ -4,6 +4,7 @@ import org.crisisreplay.sweep.Sweeper;
 
 import org.crisisreplay.scenario.ContentKey;
 import org.crisisreplay.scenario.InvalidScenarioException;
+import org.crisisreplay.scenario.ParsedFiles;
 import org.crisisreplay.scenario.Scenario;
 import org.crisisreplay.scenario.ScenarioAssembler;
 import org.crisisreplay.scenario.ScenarioCatalog;
@@ -40,13 +41,17 @@ public class Library {
     private final Timeline timeline;
     private final Simulator simulator;
     private final Projections projections;
+    private final Views views;
+    /** The files of the served folder, parsed once per content: an upload that extends one parses only itself. */
+    private final ParsedFiles parsed = new ParsedFiles();
 
     /** How long an answer waits for the projection to catch up with the store (another instance's runs). */
     static final Duration CATCH_UP = Duration.ofSeconds(60);
 
     public Library(@Value("${crisis-replay.scenarios:scenarios}") String folder, Storylines storylines,
-                   Timeline timeline, Simulator simulator, Projections projections) {
+                   Timeline timeline, Simulator simulator, Projections projections, Views views) {
         this.projections = projections;
+        this.views = views;
         this.catalog = new ScenarioCatalog(Path.of(folder));
         this.storylines = storylines;
         this.timeline = timeline;
@@ -139,10 +144,15 @@ public class Library {
         return Storylines.story(s);
     }
 
-    /** Checks, runs and stores an uploaded scenario; returns its id. */
+    /**
+     * Checks, runs and stores an uploaded scenario; returns its id. Its states are kept from a run in
+     * memory too ({@link Views#keep}): its diff, asked next, reads nothing of it from the store.
+     */
     public synchronized String upload(byte[] yaml) {
         Scenario s = checked(yaml);
-        storylines.open(s);
+        if (storylines.open(s).outcome().stored()) {
+            views.keep(Storylines.draft(s));
+        }
         return s.id();
     }
 
@@ -165,7 +175,7 @@ public class Library {
     /** An uploaded file read, fenced and assembled: the checks every upload passes. */
     private Scenario checked(byte[] yaml) {
         Path virtual = catalog.root().toAbsolutePath().resolve("upload.yaml");
-        ScenarioFile f = ScenarioReader.read(yaml, virtual, UPLOAD_NAME);
+        ScenarioFile f = parsed.read(yaml, virtual, UPLOAD_NAME);
         if (catalog.known().containsKey(f.id())) {
             throw new InvalidScenarioException(f.idAt(), "scenario id '" + f.id()
                     + "' belongs to a file of the scenarios folder; choose another id");
@@ -173,7 +183,7 @@ public class Library {
         if (f.extendsRef() != null) {
             checkExtends(f);
         }
-        return new ScenarioAssembler(catalog).load(yaml, virtual, UPLOAD_NAME);
+        return new ScenarioAssembler(catalog, parsed).load(yaml, virtual, UPLOAD_NAME);
     }
 
     /** Over HTTP, {@code extends} names a known scenario id or a file inside the served folder, nothing else. */

@@ -4,6 +4,7 @@ import org.crisisreplay.bench.bare.BareApp;
 import org.crisisreplay.cli.Cli;
 import org.crisisreplay.support.CliHarness;
 import org.crisisreplay.support.JarHarness;
+import org.crisisreplay.support.ServedJar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,6 +96,38 @@ class ColdStartBench {
                 Files.readString(Path.of("/proc/loadavg")).trim()));
         System.out.print(t);
         Files.writeString(Path.of("target/bench.txt"), t.toString());
+    }
+
+    /** The warm what-if loop alone (-Dtest=ColdStartBench#watchOnly): every save's time, then the median. */
+    @Test
+    void watchOnly() throws Exception {
+        List<Double> loop = watchLoop(work.resolve("watch"));
+        System.out.printf("watch: save -> printed diff, warm: median %.1f ms of %d saves %s%n", medianOf(loop), loop.size(),
+                loop.stream().map(m -> String.format("%.0f", m)).toList());
+    }
+
+    /**
+     * The watch loop in a process of the launcher (-Dtest=ColdStartBench#watchLauncher), as a user
+     * runs it; {@code -Dbench.javaOpts=...} adds JVM options (CRISIS_REPLAY_JAVA_OPTS).
+     */
+    @Test
+    void watchLauncher() throws Exception {
+        List<Double> loop = watchProcess(List.of(JarHarness.launcher().toString()), System.getProperty("bench.javaOpts", ""),
+                work.resolve("watch-launcher"));
+        System.out.printf("watch (launcher%s): save -> printed diff, warm: median %.1f ms of %d saves %s%n",
+                System.getProperty("bench.javaOpts", ""), medianOf(loop), loop.size(),
+                loop.stream().map(m -> String.format("%.0f", m)).toList());
+    }
+
+    /**
+     * The same loop under {@code serve}, from the launcher (-Dtest=ColdStartBench#serveOnly): each
+     * round trip uploads a new what-if (POST /api/scenarios) and asks for its diff (GET /api/diff).
+     */
+    @Test
+    void serveOnly() throws Exception {
+        List<Double> loop = serveLoop(List.of(JarHarness.launcher().toString()), work.resolve("serve"));
+        System.out.printf("serve: upload + diff, warm: median %.1f ms of %d round trips %s%n", medianOf(loop), loop.size(),
+                loop.stream().map(m -> String.format("%.0f", m)).toList());
     }
 
     interface Timed {
@@ -189,6 +222,83 @@ class ColdStartBench {
         }
         assertThat(watching.get(1, TimeUnit.MINUTES)).isZero();
         return millis;
+    }
+
+    /**
+     * {@code watch --json} in a process started from {@code program}: the time from writing the file
+     * to reading the end of its answer (a JSON answer ends with a line holding only its closing brace).
+     */
+    private static List<Double> watchProcess(List<String> program, String javaOpts, Path data) throws Exception {
+        Path whatIf = Files.createDirectories(data).resolve("loop.yaml");
+        Files.writeString(whatIf, loopWhatIf(0));
+        int warmup = 5;
+        ProcessBuilder pb = new ProcessBuilder(JarHarness.command(program, data, "watch", whatIf.toString(), "--json",
+                "--answers=" + (1 + warmup + SAVES))).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("CRISIS_REPLAY_JAVA_OPTS", javaOpts);
+        Process p = pb.start();
+        java.util.concurrent.LinkedBlockingQueue<Long> answered = new java.util.concurrent.LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    if (line.equals("}")) {
+                        answered.add(System.nanoTime());
+                    }
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        });
+        reader.start();
+        assertThat(answered.poll(3, TimeUnit.MINUTES)).as("watch gave no answer").isNotNull();
+        List<Double> millis = new ArrayList<>();
+        for (int i = 1; i <= warmup + SAVES; i++) {
+            Thread.sleep(50);
+            long start = System.nanoTime();
+            Files.writeString(whatIf, loopWhatIf(i));
+            Long done = answered.poll(3, TimeUnit.MINUTES);
+            assertThat(done).as("watch gave no answer").isNotNull();
+            if (i > warmup) {
+                millis.add((done - start) / 1e6);
+            }
+        }
+        assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        return millis;
+    }
+
+    /** {@code serve} started from {@code program}: the time of an upload of a what-if and its diff, per round trip. */
+    private static List<Double> serveLoop(List<String> program, Path data) throws Exception {
+        Files.createDirectories(data);
+        int warmup = 5;
+        List<Double> millis = new ArrayList<>();
+        double cpu = 0;
+        try (ServedJar served = ServedJar.start(program, data)) {
+            for (int i = 0; i <= warmup + SAVES; i++) {
+                String yaml = loopWhatIf(i).replace("extends: " + Path.of("scenarios/what-if/kremlin-stalls.yaml").toAbsolutePath(),
+                        "extends: kremlin-stalls");
+                long start = System.nanoTime();
+                var uploaded = served.post("/api/scenarios", yaml);
+                assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+                var diff = served.get("/api/diff?base=kremlin-stalls&whatIf=loop");
+                assertThat(diff.statusCode()).as(diff.body()).isEqualTo(200);
+                assertThat(diff.body()).contains("\"firstDivergence\"");
+                if (i > warmup) {
+                    millis.add((System.nanoTime() - start) / 1e6);
+                } else if (i == warmup) {
+                    cpu = -cpuMillis(served.pid());
+                }
+            }
+            cpu += cpuMillis(served.pid());
+        }
+        System.out.printf("serve: CPU of the server per round trip %.1f ms%n", cpu / SAVES);
+        return millis;
+    }
+
+    /** The CPU time a process has used so far (user and system, from /proc). */
+    private static double cpuMillis(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000.0 / 100;
     }
 
     private static void awaitFlushes(AtomicLong flushes, long n, CompletableFuture<Integer> watching) throws InterruptedException {

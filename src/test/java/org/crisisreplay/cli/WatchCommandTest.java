@@ -10,6 +10,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -52,6 +54,43 @@ class WatchCommandTest {
         CliHarness.Result events = CliHarness.run(data, "events", "scenarios/what-if/kremlin-stalls.yaml", "--json");
         assertThat(events.exit()).isZero();
         assertThat(stored).isEqualTo(events.out().lines().count() + 2);
+    }
+
+    /**
+     * watch's answer (a draft run in memory, never stored) is {@code diff}'s (both stored and
+     * projected), byte for byte: every shipped what-if against the scenario it extends, a what-if
+     * of a what-if against the baseline, a base of another period, as text and as JSON.
+     */
+    @Test
+    void answersAsDiffDoes() {
+        record Case(String whatIf, String against, String base, boolean json) {
+        }
+        List<Case> cases = List.of(
+                new Case("late-appeal", null, "kazakhstan-2022", false),
+                new Case("kremlin-stalls", null, "kazakhstan-2022", false),
+                new Case("occupiers", null, "kremlin-stalls", false),
+                new Case("sanctions-reciprocity", null, "kazakhstan-2022", false),
+                new Case("gcc-leaves-with-emergency", null, "bahrain-2011", false),
+                new Case("occupiers", "kazakhstan-2022", "kazakhstan-2022", false),
+                new Case("kremlin-stalls", "bahrain-2011", "bahrain-2011", true));
+        for (Case c : cases) {
+            List<String> watch = new ArrayList<>(List.of("watch", c.whatIf(), "--answers=1"));
+            List<String> diff = new ArrayList<>(List.of("diff", c.base(), c.whatIf()));
+            if (c.against() != null) {
+                watch.add("--against=" + c.against());
+            }
+            if (c.json()) {
+                watch.add("--json");
+                diff.add("--json");
+            }
+            CliHarness.Result watched = CliHarness.run(data, watch.toArray(String[]::new));
+            CliHarness.Result diffed = CliHarness.run(data, diff.toArray(String[]::new));
+            assertThat(watched.exit()).as(watched.err()).isZero();
+            assertThat(diffed.exit()).as(diffed.err()).isZero();
+            String header = "== " + c.whatIf() + ".yaml (check 1)\n";
+            assertThat(watched.out()).as(c.toString()).startsWith(header);
+            assertThat(watched.out().substring(header.length())).as(c.toString()).isEqualTo(diffed.out());
+        }
     }
 
     private static String whatIfWithTroops(int troops) {

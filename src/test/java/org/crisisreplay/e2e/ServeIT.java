@@ -3,6 +3,7 @@ package org.crisisreplay.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.crisisreplay.support.CliHarness;
 import org.crisisreplay.support.ServedJar;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,13 +111,18 @@ class ServeIT {
     }
 
     @Test
-    void takesAnUploadedWhatIfAndDiffsIt() throws Exception {
+    void takesAnUploadedWhatIfAndDiffsIt(@TempDir Path own) throws Exception {
         HttpResponse<String> r = post(Files.readString(Path.of("src/test/resources/http/upload-what-if.yaml")));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         assertThat(JSON.readTree(r.body()).get("id").asText()).isEqualTo("upload-test");
         JsonNode diff = JSON.readTree(get("/api/diff?base=kazakhstan-2022&whatIf=upload-test").body());
         assertThat(diff.get("firstDivergence").asText()).isEqualTo("2022-01-11");
         assertThat(diff.get("removed").get(0).asText()).isEqualTo("withdrawal-announced");
+        // the upload's states were kept from its run in memory: the diff is the one its stored projection gives
+        CliHarness.Result stored = CliHarness.run(own, "diff", "kazakhstan-2022", "src/test/resources/http/upload-what-if.yaml",
+                "--json");
+        assertThat(stored.exit()).as(stored.err()).isZero();
+        assertThat(diff).isEqualTo(JSON.readTree(stored.out()));
         assertThat(get("/api/scenarios").body()).contains("upload-test");
     }
 

@@ -33,6 +33,13 @@ public final class ServedJar implements AutoCloseable {
         return start(JarHarness.command(dataDir, "serve", "--port", Integer.toString(port)), port, dataDir.resolve("serve.log"));
     }
 
+    /** Starts {@code serve} from {@code program} (the launcher, or {@code java -jar} and the jar) and waits for it. */
+    public static ServedJar start(List<String> program, Path dataDir) throws IOException, InterruptedException {
+        int port = freePort();
+        return start(JarHarness.command(program, dataDir, "serve", "--port", Integer.toString(port)), port,
+                dataDir.resolve("serve.log"));
+    }
+
     /** Starts {@code serve} on the store {@code --store URL} (a shared one), logging to {@code log}. */
     public static ServedJar startOn(String storeUrl, Path log) throws IOException, InterruptedException {
         int port = freePort();
