@@ -12,6 +12,8 @@ java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 opts=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss1m -Dspring.main.lazy-initialization=true)
 # the JVM's notes about an unusable archive go nowhere: stdout carries only the answer
 opts+=(-Xshare:auto -Xlog:disable -Xlog:all=error:stderr)
+# a new store begins as a copy of the empty one the build made (Flyway's tables without Flyway's start)
+[ -f "$app/empty-store.mv.db" ] && opts+=(-Dcrisis-replay.empty-store="$app/empty-store.mv.db")
 # the JDK's feature version, from its release file (starting a JVM to ask would cost what we save)
 jdk="$(dirname "$(dirname "$(readlink -f "$(command -v "$java")")")")"
 feature="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release" 2>/dev/null)"

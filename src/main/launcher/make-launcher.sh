@@ -13,6 +13,10 @@ extract
 java -cp "$target/app/lib/*" src/main/launcher/ClassFileUpgrade.java "$target/app/lib" >&2 || true
 cp src/main/launcher/crisis-replay.sh "$target/crisis-replay"
 chmod +x "$target/crisis-replay"
+# the empty store a new store begins as (org.crisisreplay.store.EmptyStore): made by the migrations
+java -cp "$target/app/crisis-replay.jar" org.crisisreplay.store.EmptyStore "$target/app/empty-store" \
+  || { echo "warning: no empty store made; new stores are made by Flyway" >&2; rm -f "$target/app/empty-store.mv.db"; }
+rm -f "$target/app/empty-store.trace.db"
 training="$(cd "$target" && pwd)/cds-training"
 rm -rf "$training"
 url="--store=$training/store"

@@ -31,6 +31,7 @@ public final class Store implements AutoCloseable {
      * {@code lockWait}), telling the user once, rather than failing at once.
      */
     public static Store open(Location location, Duration lockWait, PrintStream err) {
+        EmptyStore.seed(location);
         long deadline = System.nanoTime() + lockWait.toNanos();
         boolean told = false;
         while (true) {
