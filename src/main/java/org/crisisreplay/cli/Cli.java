@@ -35,6 +35,10 @@ public class Cli implements Runnable {
             SweepCommand.class, WatchCommand.class, ServeCommand.class, SchemaCommand.class, ExportCommand.class,
             ImportCommand.class, GenerateCommand.class, CopyStoreCommand.class, CommandLine.HelpCommand.class);
 
+    /** The verbs that answer from stored content: the store is opened while their command line is parsed. */
+    private static final List<Class<?>> READ_STORED = List.of(ReplayCommand.class, StateCommand.class, EventsCommand.class,
+            SeriesCommand.class, SourcesCommand.class, DiffCommand.class, ExportCommand.class);
+
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int INVALID = 2;
@@ -83,6 +87,9 @@ public class Cli implements Runnable {
         });
         Runtime.getRuntime().addShutdownHook(interrupted);
         try (engine; Workspace workspace = new Workspace(engine, err)) {
+            if (READ_STORED.stream().anyMatch(v -> nameOf(v).equals(ours.isEmpty() ? null : ours.get(0)))) {
+                workspace.openEarly();
+            }
             Verbs verbs = new Verbs(workspace);
             CommandLine cl = new CommandLine(new Cli(), verbs);
             String named = ours.isEmpty() || ours.get(0).startsWith("-") ? null : ours.get(0);

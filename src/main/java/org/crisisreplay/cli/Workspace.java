@@ -44,6 +44,8 @@ final class Workspace implements AutoCloseable {
     private final PrintStream err;
     private Store store;
     private ReadSide readSide;
+    /** The store being opened on another thread while the command line is parsed ({@link #openEarly}). */
+    private java.util.concurrent.CompletableFuture<Store> early;
     private boolean plainReads = true;
 
     Workspace(Engine engine, PrintStream err) {
@@ -216,7 +218,10 @@ final class Workspace implements AutoCloseable {
                 || engine.configuredOutside() || engine.location().url() == null) {
             return null;
         }
-        store = Store.open(engine.location(), engine.lockWait(), err);
+        store = takeEarly();
+        if (store == null) {
+            store = Store.open(engine.location(), engine.lockWait(), err);
+        }
         if (!StoreSchema.upToDate(store.sql())) {
             // a new store, or one made by an older version: the application context migrates it
             closeStore();
@@ -229,6 +234,45 @@ final class Workspace implements AutoCloseable {
     }
 
     private record ReadSide(Timeline timeline, Views views) {
+    }
+
+    /**
+     * For a verb that answers from the store: opens an H2 store that exists already on another
+     * thread, while the main thread parses the command line and reads the file's content key (the
+     * two take about as long). It does not wait for a store in use by another process: then, or on
+     * any failure, the read side opens it as it would have, waiting and telling the user. Nothing is
+     * made: a store that does not exist yet is left to the verb.
+     */
+    void openEarly() {
+        if (!plainReads || engine.started() || !Boolean.parseBoolean(engine.setting("crisis-replay.plain-reads", "true"))
+                || engine.configuredOutside() || engine.location().url() == null || !Store.existsAlready(engine.location())) {
+            return;
+        }
+        Store.Location location = engine.location();
+        early = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            Store s = Store.open(location, java.time.Duration.ZERO, err);
+            // the mapper the answer reads with, made here too (its first use costs a cold start)
+            org.crisisreplay.store.StoreJson.MAPPER.getTypeFactory();
+            return s;
+        }, work -> {
+            Thread t = new Thread(work, "crisis-replay-open");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    /** The store opened early, or null when it was not or could not be. */
+    private Store takeEarly() {
+        if (early == null) {
+            return null;
+        }
+        try {
+            return org.crisisreplay.Background.join(early);
+        } catch (RuntimeException e) {
+            return null;
+        } finally {
+            early = null;
+        }
     }
 
     /** Runs the scenario without storing anything: checks invariants and rules; returns what does not add up. */
@@ -246,6 +290,10 @@ final class Workspace implements AutoCloseable {
 
     @Override
     public void close() {
+        Store unused = takeEarly();
+        if (unused != null) {
+            unused.close();
+        }
         closeStore();
     }
 }

@@ -57,6 +57,12 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** Whether the store is an H2 file store whose file exists (opening it makes nothing). */
+    public static boolean existsAlready(Location location) {
+        java.nio.file.Path file = location.url().startsWith("jdbc:h2:file:") ? EmptyStore.fileOf(location.url()) : null;
+        return file != null && java.nio.file.Files.isRegularFile(file);
+    }
+
     /** H2 refuses a second process with error 90020 while the first holds the file lock. */
     public static boolean inUse(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
