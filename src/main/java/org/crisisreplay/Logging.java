@@ -14,15 +14,34 @@ import java.util.Map;
  * The program's logging, the one place it is set: logs go to stderr only (stdout carries a verb's
  * answer, and JSON and CSV stay clean), warnings and worse, and the frameworks' chatter off. Logback
  * finds this class through {@code META-INF/services} when the first logger is asked for, on every
- * path (the command line, the application context, tests); the application context is told to leave
- * logging as it is ({@link #KEEP}). Set in code rather than an XML file: reading one costs a short
- * command a noticeable part of its run.
+ * path (the command line, the application context, tests); the application context applies it too,
+ * as its defaults ({@link InContext}), so that {@code logging.level.*} settings (and
+ * {@code LOGGING_LEVEL_*} variables) still work there. Set in code rather than an XML file: reading
+ * one costs a short command a noticeable part of its run.
  */
 public final class Logging extends ContextAwareBase implements Configurator {
 
-    /** The system property that tells Spring Boot to leave logging alone, and its value. */
-    public static final Map.Entry<String, String> KEEP =
-            Map.entry("org.springframework.boot.logging.LoggingSystem", "none");
+    /** The system property that names Spring Boot's logging system, and ours. */
+    public static final Map.Entry<String, String> IN_CONTEXT =
+            Map.entry("org.springframework.boot.logging.LoggingSystem", InContext.class.getName());
+
+    /** Spring Boot's logback system with this configuration for its defaults (there is no logback file). */
+    public static final class InContext extends org.springframework.boot.logging.logback.LogbackLoggingSystem {
+
+        public InContext(ClassLoader classLoader) {
+            super(classLoader);
+        }
+
+        @Override
+        protected void loadDefaults(org.springframework.boot.logging.LoggingInitializationContext initialization,
+                                    org.springframework.boot.logging.LogFile logFile) {
+            LoggerContext context = (LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+            context.stop();
+            context.reset();
+            new Logging().configure(context);
+            context.start();
+        }
+    }
 
     /** Loggers quieter than the rest (WARN). */
     private static final Map<String, Level> LEVELS = Map.of(

@@ -195,8 +195,8 @@ public final class Engine implements AutoCloseable {
             throw new IllegalStateException("the direct write path is in use; the application context cannot start beside it");
         }
         if (context == null) {
-            // the program's own logging (org.crisisreplay.Logging) stays as it is
-            System.setProperty(Logging.KEEP.getKey(), Logging.KEEP.getValue());
+            // the program's own logging (org.crisisreplay.Logging), with the context's logging.level.* settings
+            System.setProperty(Logging.IN_CONTEXT.getKey(), Logging.IN_CONTEXT.getValue());
             SpringApplication app = new SpringApplication(CrisisReplayApplication.class);
             app.setBannerMode(Banner.Mode.OFF);
             app.setLogStartupInfo(false);
