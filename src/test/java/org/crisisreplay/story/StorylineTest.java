@@ -206,4 +206,16 @@ class StorylineTest {
                 .expectException(IllegalStateException.class)
                 .expectNoEvents();
     }
+
+    @Test
+    void theRulesInMemoryTakeAChunkAsTheAggregateDoes() {
+        StorylineRules rules = new StorylineRules();
+        rules.handle(new Commands.OpenStoryline(ID, "test", "Test", "0000", DAY1, DAY1.plusDays(30), Set.of(), List.of()));
+        assertThat(rules.handle(new Commands.RecordEvents(ID, List.of(request(1), arrival("arrive", 2, "A", 100)))))
+                .containsExactly(request(1), arrival("arrive", 2, "A", 100));
+        assertThat(rules.story().contingents.get("A").best()).isEqualTo(100);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rules.handle(new Commands.RecordEvents(ID,
+                        List.of(announcement(3, 4), departure("leave", 4, "A", Amount.of(Figure.plain(101)))))))
+                .isInstanceOf(InvariantViolation.class).hasMessageContaining("'leave'");
+    }
 }
