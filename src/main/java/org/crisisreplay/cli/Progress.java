@@ -42,7 +42,12 @@ final class Progress implements AutoCloseable {
 
     /** One more done. */
     synchronized void step() {
-        at(done + 1, Math.max(max, done + 1));
+        step(1);
+    }
+
+    /** {@code n} more done. */
+    synchronized void step(long n) {
+        at(done + n, Math.max(max, done + n));
     }
 
     /** {@code done} of {@code max} done. */

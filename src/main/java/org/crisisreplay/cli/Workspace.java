@@ -163,8 +163,8 @@ final class Workspace implements AutoCloseable {
         var processor = engine.bean(EventProcessingConfiguration.class).eventProcessor(TimelineProjection.GROUP);
         try (Progress progress = new Progress(task, expected, err);
              Registration recorded = bus.registerDispatchInterceptor(commands -> (i, command) -> {
-                 if (command.getPayload() instanceof Commands.RecordEvent) {
-                     progress.step();
+                 if (command.getPayload() instanceof Commands.RecordEvents r) {
+                     progress.step(r.events().size());
                  }
                  return command;
              });

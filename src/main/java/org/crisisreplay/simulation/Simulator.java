@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs a scenario on the {@link Calendar} and stores what happens as one storyline: the calendar's
- * commands go to the storyline's aggregate, which holds every event to the story's invariants.
+ * commands go to the storyline's aggregate, its events {@link Chunks a thousand at a time}, and the
+ * aggregate holds every event to the story's invariants.
  * The whole run is one unit of work in one transaction: it is stored whole, or not at all.
  */
 @Component
@@ -184,9 +185,10 @@ public class Simulator {
         UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
         uow.attachTransaction(transactions);
         try {
-            Calendar run = new Calendar(scenario, store ? scenario.storylineId() : "dry-run:" + scenario.storylineId(),
-                    commands::sendAndWait);
-            run.play();
+            String id = store ? scenario.storylineId() : "dry-run:" + scenario.storylineId();
+            Chunks chunks = new Chunks(id, commands::sendAndWait);
+            Calendar run = new Calendar(scenario, id, chunks);
+            chunks.sendingFirst(run::play);
             if (store) {
                 uow.commit();
             } else {

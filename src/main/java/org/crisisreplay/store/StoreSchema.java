@@ -4,9 +4,11 @@ import jakarta.annotation.PostConstruct;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.logging.Log;
 import org.flywaydb.core.api.logging.LogCreator;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,14 +17,19 @@ import java.util.Optional;
  * table factories: bytea, no oid), the projection's (V2). A store made before Flyway kept the
  * schema is baselined at version 0 and brought up in place (the migrations create only what is
  * missing). Flyway itself runs only when the store is behind: one query for the latest applied
- * version tells, so opening an up-to-date store costs no scan of migrations. Runs while the
+ * version tells, so opening an up-to-date store costs no scan of migrations. A migration that
+ * differs between the two databases is written in Java ({@link #IN_JAVA}): the H2 event store's
+ * index cache (V4, {@link EventIndexCache}). Runs while the
  * application context starts, before any event processor does.
  */
 @Component
 public class StoreSchema {
 
-    /** The highest migration under db/migration (StoreSchemaTest holds the two together). */
-    public static final String LATEST = "3";
+    /** The highest migration, under db/migration or in Java (StoreSchemaTest holds them together). */
+    public static final String LATEST = "4";
+
+    /** The migrations written in Java: those that differ between H2 and PostgreSQL. */
+    static final List<JavaMigration> IN_JAVA = List.of(new EventIndexCache());
 
     private static final String LATEST_APPLIED = "SELECT \"version\" FROM \"flyway_schema_history\" "
             + "WHERE \"success\" = TRUE AND \"version\" IS NOT NULL ORDER BY \"installed_rank\" DESC";
@@ -103,6 +110,7 @@ public class StoreSchema {
                 .loggers(Quiet.class.getName())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .javaMigrations(IN_JAVA.toArray(JavaMigration[]::new))
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .baselineDescription("made before Flyway kept the schema")

@@ -27,6 +27,18 @@ public final class Commands {
     public record RecordEvent(@TargetAggregateIdentifier String storylineId, StoryEvent event) {
     }
 
+    /**
+     * A run's events, several at a time (what the simulator sends): each taken as if recorded on its
+     * own, in order, so each is held to the invariants on the story with those before it. The first
+     * that breaks one refuses the whole command, and its unit of work stores none of them.
+     */
+    public record RecordEvents(@TargetAggregateIdentifier String storylineId, List<StoryEvent> events) {
+
+        public RecordEvents {
+            events = List.copyOf(events);
+        }
+    }
+
     public record CloseStoryline(@TargetAggregateIdentifier String storylineId, int events) {
     }
 }

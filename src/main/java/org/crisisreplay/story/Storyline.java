@@ -33,6 +33,14 @@ public class Storyline {
         apply(rules.record(cmd));
     }
 
+    /** Each event is folded as it is applied, so the next is held to the invariants on the story with it. */
+    @CommandHandler
+    public void handle(Commands.RecordEvents cmd) {
+        for (StoryEvent e : cmd.events()) {
+            apply(rules.record(e));
+        }
+    }
+
     @CommandHandler
     public void handle(Commands.CloseStoryline cmd) {
         rules.close(cmd).ifPresent(e -> apply(e));

@@ -27,7 +27,11 @@ public final class StorylineRules {
 
     /** The story event, if the storyline takes it: refused once closed, or when it breaks an {@link Invariant}. */
     public StoryEvent record(Commands.RecordEvent cmd) {
-        StoryEvent event = cmd.event();
+        return record(cmd.event());
+    }
+
+    /** As {@link #record(Commands.RecordEvent)}, for one event of a {@link Commands.RecordEvents}. */
+    public StoryEvent record(StoryEvent event) {
         if (closed) {
             throw new IllegalStateException("storyline " + storylineId + " is closed");
         }
@@ -68,6 +72,12 @@ public final class StorylineRules {
             events = List.of(opened(c));
         } else if (command instanceof Commands.RecordEvent c) {
             events = List.of(record(c));
+        } else if (command instanceof Commands.RecordEvents c) {
+            // each is folded before the next is held to the invariants, as the aggregate's apply does
+            for (StoryEvent e : c.events()) {
+                on(record(e));
+            }
+            return List.copyOf(c.events());
         } else if (command instanceof Commands.CloseStoryline c) {
             events = close(c).<List<Object>>map(List::of).orElse(List.of());
         } else {

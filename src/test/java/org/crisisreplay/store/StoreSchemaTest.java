@@ -32,8 +32,10 @@ class StoreSchemaTest {
     @Test
     void latestIsTheHighestMigration() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
-            String highest = files.map(p -> p.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
-                    .map(n -> n.substring(1, n.indexOf("__"))).max(Comparator.comparingInt(Integer::parseInt)).orElseThrow();
+            Stream<String> inSql = files.map(p -> p.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .map(n -> n.substring(1, n.indexOf("__")));
+            Stream<String> inJava = StoreSchema.IN_JAVA.stream().map(m -> m.getVersion().getVersion());
+            String highest = Stream.concat(inSql, inJava).max(Comparator.comparingInt(Integer::parseInt)).orElseThrow();
             assertThat(StoreSchema.LATEST).isEqualTo(highest);
         }
     }
@@ -71,6 +73,9 @@ class StoreSchemaTest {
 
         StoreSchema.migrateIfBehind(ds);
         assertThat(sql.count("\"flyway_schema_history\"")).as("an up-to-date store is left alone").isEqualTo(history);
+        assertThat(sql.query("SELECT IDENTITY_CACHE FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'DOMAINEVENTENTRY' "
+                + "AND COLUMN_NAME = 'GLOBALINDEX'", rs -> rs.getLong(1))).as("H2 hands out global indexes from a cache")
+                .containsExactly((long) EventIndexCache.SIZE);
     }
 
     /** On PostgreSQL, Axon's payloads, metadata and tokens are bytea: no oid large objects. */

@@ -179,4 +179,43 @@ class StorylineTest {
                 .when(new Commands.CloseStoryline(ID, 1))
                 .expectEvents(new StorylineClosed(ID, 1));
     }
+
+    @Test
+    void recordsAChunkOfEventsEachHeldToTheRulesWithThoseBeforeIt() {
+        fixture.given(opened())
+                .when(new Commands.RecordEvents(ID, List.of(request(1), arrival("arrive", 2, "A", 100), announcement(3, 4))))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(request(1), arrival("arrive", 2, "A", 100), announcement(3, 4))
+                .expectState(storyline -> assertThat(storyline.story().contingents.get("A").best()).isEqualTo(100));
+    }
+
+    @Test
+    void aChunkIsRefusedWholeAtTheFirstEventThatBreaksARule() {
+        fixture.given(opened(), request(1))
+                .when(new Commands.RecordEvents(ID, List.of(arrival("arrive", 2, "A", 100), announcement(3, 4),
+                        departure("leave", 4, "A", Amount.of(Figure.plain(101))), departure("leave-b", 4, "B", Amount.ALL))))
+                .expectException(InvariantViolation.class)
+                .expectExceptionMessage(allOf(containsString("'leave'"), containsString("departure-within-strength")))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aClosedStorylineTakesNoChunkEither() {
+        fixture.given(opened(), request(1), new StorylineClosed(ID, 1))
+                .when(new Commands.RecordEvents(ID, List.of(arrival("arrive", 2, "A", 100))))
+                .expectException(IllegalStateException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void theRulesInMemoryTakeAChunkAsTheAggregateDoes() {
+        StorylineRules rules = new StorylineRules();
+        rules.handle(new Commands.OpenStoryline(ID, "test", "Test", "0000", DAY1, DAY1.plusDays(30), Set.of(), List.of()));
+        assertThat(rules.handle(new Commands.RecordEvents(ID, List.of(request(1), arrival("arrive", 2, "A", 100)))))
+                .containsExactly(request(1), arrival("arrive", 2, "A", 100));
+        assertThat(rules.story().contingents.get("A").best()).isEqualTo(100);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rules.handle(new Commands.RecordEvents(ID,
+                        List.of(announcement(3, 4), departure("leave", 4, "A", Amount.of(Figure.plain(101)))))))
+                .isInstanceOf(InvariantViolation.class).hasMessageContaining("'leave'");
+    }
 }
