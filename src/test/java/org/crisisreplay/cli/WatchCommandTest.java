@@ -93,6 +93,16 @@ class WatchCommandTest {
         }
     }
 
+    /** A draft run in memory is still held to the story's invariants: the break, where it is written. */
+    @Test
+    void answersABrokenInvariantWithItsPlace() throws Exception {
+        Path file = Path.of("src/test/resources/bad/invariant-arrival-after-withdrawn.yaml");
+        String expected = Files.readAllLines(file).get(0).replace("# expect: ", "");
+        CliHarness.Result watched = CliHarness.run(data, "watch", file.toString(), "--against=kazakhstan-2022", "--answers=1");
+        assertThat(watched.exit()).as(watched.err()).isZero();
+        assertThat(watched.out()).isEqualTo("== " + file.getFileName() + " (check 1)\n" + file + ":" + expected + "\n");
+    }
+
     private static String whatIfWithTroops(int troops) {
         return """
                 scenario: watched
