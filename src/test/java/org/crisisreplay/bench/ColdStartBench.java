@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code make bench}: one table. Cold answers from a stored baseline (the launcher, {@code java
  * -jar}, and the bare Boot + Axon + H2 app measured in the same run), the first run of new content,
- * and the warm what-if loop of {@code watch} (save to printed diff). Medians; peak RSS of each
+ * the warm what-if loop of {@code watch} (save to printed diff, in the bench JVM and in a launcher
+ * process) and {@code serve}'s upload + diff round trip. Medians; peak RSS of each
  * process; ratios to the bare app. Needs the packaged jar and launcher ({@code make build}).
  */
 class ColdStartBench {
@@ -80,6 +81,8 @@ class ColdStartBench {
             return run(launcher, copy, "diff", BASELINE, WHAT_IF);
         })));
         List<Double> loop = watchLoop(work.resolve("watch"));
+        List<Double> launched = watchProcess(launcher, "", work.resolve("watch-launcher"));
+        List<Double> served = serveLoop(launcher, work.resolve("serve"));
 
         StringBuilder t = new StringBuilder();
         t.append(String.format("%n| %-58s | %8s | %6s | %8s | %6s | %8s |%n", "measure (median of " + RUNS + " processes)",
@@ -91,6 +94,10 @@ class ColdStartBench {
         }
         t.append(String.format("| %-58s | %5.0f ms | %6s | %8s | %6s | %8s |%n",
                 "watch: save -> printed diff, warm (median of " + loop.size() + " saves)", medianOf(loop), "", "", "", ""));
+        t.append(String.format("| %-58s | %5.0f ms | %6s | %8s | %6s | %8s |%n",
+                "watch --json, launcher process: save -> read (" + launched.size() + ")", medianOf(launched), "", "", "", ""));
+        t.append(String.format("| %-58s | %5.0f ms | %6s | %8s | %6s | %8s |%n",
+                "serve, launcher: upload + diff round trip (" + served.size() + ")", medianOf(served), "", "", "", ""));
         t.append(String.format("machine: %d cores, %s, load average at the end: %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                 Files.readString(Path.of("/proc/loadavg")).trim()));
