@@ -2,7 +2,9 @@
 # crisis-replay — the launcher the build generates (from src/main/launcher/crisis-replay.sh) beside
 # target/app, the extracted jar. It starts the program with the class-data archive of a training
 # run made by the build (app/crisis-replay.jsa), C1 only, the serial collector and lazy beans: a
-# short-lived command line program spends its time loading classes, not running hot loops.
+# short-lived command line program spends its time loading classes, not running hot loops. The
+# long-running verbs (watch, serve) keep C1 too: measured, C2's compiling cost more CPU than it
+# saved over their first tens of answers on two shared cores (README, Speed).
 # A missing or stale archive is ignored (-Xshare:auto): slower, never a failure. JDK 19+ rebuilds
 # a stale archive by itself (-XX:+AutoCreateSharedArchive). `java -jar crisis-replay.jar` still works.
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

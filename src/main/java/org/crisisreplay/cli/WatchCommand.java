@@ -42,6 +42,9 @@ class WatchCommand implements Callable<Integer> {
 
     /** Saves that come together (an editor writes, then renames) are answered once. */
     private static final long SETTLE_MILLIS = 3;
+    /** How long an empty file is given to be written before it is answered as it is. */
+    private static final long WRITE_MILLIS = 200;
+    private static final String EMPTY = ":empty;";
 
     @Parameters(paramLabel = "WHATIF", description = "a what-if file, or the id of one in scenarios/")
     String whatIf;
@@ -82,6 +85,11 @@ class WatchCommand implements Callable<Integer> {
                     watched.computeIfAbsent(f.getParent(), dir -> register(dir, watcher));
                 }
                 String seen = fingerprint(files);
+                // an empty file is, as a rule, one being written (truncated, its bytes not written yet):
+                // answered once its writer is done, or alone if it stays empty
+                if (!seen.equals(last) && seen.contains(EMPTY) && awaitSave(watcher, files, WRITE_MILLIS)) {
+                    continue;
+                }
                 if (!seen.equals(last)) {
                     last = seen;
                     // one write per answer: redrawn from the top on a terminal, appended otherwise
@@ -94,7 +102,7 @@ class WatchCommand implements Callable<Integer> {
                         return Cli.OK;
                     }
                 }
-                awaitSave(watcher, files);
+                awaitSave(watcher, files, 0);
             }
         } catch (ClosedWatchServiceException stopped) {
             return Cli.OK;
@@ -171,7 +179,8 @@ class WatchCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder();
         for (Path f : files) {
             try {
-                sb.append(f).append(':').append(Arrays.hashCode(Files.readAllBytes(f))).append(';');
+                byte[] bytes = Files.readAllBytes(f);
+                sb.append(f).append(bytes.length == 0 ? EMPTY : ":" + Arrays.hashCode(bytes) + ";");
             } catch (IOException e) {
                 sb.append(f).append(":missing;");
             }
@@ -188,10 +197,14 @@ class WatchCommand implements Callable<Integer> {
         }
     }
 
-    /** Waits for a change to one of the files; the events that follow at once are taken with it. */
-    private static void awaitSave(WatchService watcher, Set<Path> files) throws InterruptedException {
+    /**
+     * Waits for a change to one of the files, at most {@code millis} ms (0: as long as it takes); the
+     * events that follow at once are taken with it. Whether one came.
+     */
+    private static boolean awaitSave(WatchService watcher, Set<Path> files, long millis) throws InterruptedException {
         boolean relevant = false;
-        WatchKey key = watcher.take();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        WatchKey key = millis > 0 ? watcher.poll(millis, TimeUnit.MILLISECONDS) : watcher.take();
         while (key != null) {
             Path dir = (Path) key.watchable();
             for (var event : key.pollEvents()) {
@@ -200,7 +213,15 @@ class WatchCommand implements Callable<Integer> {
                 }
             }
             key.reset();
-            key = relevant ? watcher.poll(SETTLE_MILLIS, TimeUnit.MILLISECONDS) : watcher.take();
+            if (relevant) {
+                key = watcher.poll(SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+            } else if (millis > 0) {
+                long left = deadline - System.nanoTime();
+                key = left > 0 ? watcher.poll(left, TimeUnit.NANOSECONDS) : null;
+            } else {
+                key = watcher.take();
+            }
         }
+        return relevant;
     }
 }

@@ -52,6 +52,14 @@ public class Views {
         String key = s.storylineId() + "|" + day;
         JsonNode body = hindsight.get(key);
         if (body == null) {
+            Draft run = kept.remove(s.storylineId());
+            if (run != null) {
+                Story r = run.story();
+                hindsight(run, r.from(), r.to(), (d, b) -> hindsight.put(r.storylineId() + "|" + d, b));
+                body = hindsight.get(key);
+            }
+        }
+        if (body == null) {
             body = StateJson.body(state(s, day, null));
             hindsight.put(key, body);
         }
@@ -177,14 +185,22 @@ public class Views {
     }
 
     /**
-     * Keeps the hindsight states of a story run in memory whose content is stored (its stored
-     * projection answers the same, byte for byte): a diff with it (an upload's, in {@code serve})
-     * reads none of its days from the store.
+     * Keeps a story run in memory whose content is stored (its stored projection answers the same,
+     * byte for byte): the first diff with it (an upload's, in {@code serve}) folds its states from
+     * these events rather than reading its days from the store.
      */
     public void keep(Draft stored) {
-        Story s = stored.story();
-        hindsight(stored, s.from(), s.to(), (day, body) -> hindsight.put(s.storylineId() + "|" + day, body));
+        kept.put(stored.story().storylineId(), stored);
     }
+
+    /** The runs {@link #keep} was given, until a diff uses them (the latest few). */
+    private final Map<String, Draft> kept = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Draft> eldest) {
+                    return size() > 16;
+                }
+            });
 
     /** The hindsight state bodies of a story run in memory, every day from {@code from} to {@code to}. */
     private static void hindsight(Draft d, LocalDate from, LocalDate to, java.util.function.BiConsumer<LocalDate, JsonNode> each) {

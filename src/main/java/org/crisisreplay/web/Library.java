@@ -145,8 +145,9 @@ public class Library {
     }
 
     /**
-     * Checks, runs and stores an uploaded scenario; returns its id. Its states are kept from a run in
-     * memory too ({@link Views#keep}): its diff, asked next, reads nothing of it from the store.
+     * Checks, runs and stores an uploaded scenario; returns its id. A run of it in memory is kept too
+     * ({@link Views#keep}): its diff, asked next, folds its states from it rather than reading its
+     * days from the store.
      */
     public synchronized String upload(byte[] yaml) {
         Scenario s = checked(yaml);
