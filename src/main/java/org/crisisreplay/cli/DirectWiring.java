@@ -105,13 +105,17 @@ final class DirectWiring implements AutoCloseable {
 
     /**
      * Makes the mapper's serializers and deserializers of what a run writes and reads back (every
-     * event type, the folded state) before the run needs them: done while the write path is being
-     * wired on another thread ({@link Engine#whileWiring}), it takes that work off the run's own time.
+     * event type, the folded state) before the run needs them, until {@code enough}: done while the
+     * write path is being wired on another thread ({@link Engine#whileWiring}), it takes that work
+     * off the run's own time.
      */
-    static void warmUp() {
-        List<Class<?>> types = new ArrayList<>(List.of(StoryEvent.class.getPermittedSubclasses()));
-        types.add(Ledger.class);
+    static void warmUp(java.util.function.BooleanSupplier enough) {
+        List<Class<?>> types = new ArrayList<>(List.of(Ledger.class));
+        types.addAll(List.of(StoryEvent.class.getPermittedSubclasses()));
         for (Class<?> type : types) {
+            if (enough.getAsBoolean()) {
+                return;
+            }
             StoreJson.MAPPER.canSerialize(type);
             StoreJson.MAPPER.canDeserialize(StoreJson.MAPPER.constructType(type));
         }

@@ -146,12 +146,14 @@ public final class Engine implements AutoCloseable {
     /**
      * Once the files are read, while the write path is still being wired: readies what the run will
      * need of the serializer ({@link DirectWiring#warmUp}) on this thread, which would otherwise
-     * only wait. Done by the wiring thread, it would make the wait longer; with the wiring done, the
-     * run makes what it needs as it goes.
+     * only wait, and stops when the wiring is done. Done by the wiring thread, it would make the
+     * wait longer.
      */
     public void whileWiring() {
-        if (wiring != null && !wiring.isDone()) {
-            DirectWiring.warmUp();
+        CompletableFuture<DirectWiring> w = wiring;
+        if (w != null) {
+            // no longer than the wiring: then the run makes what it needs as it goes
+            DirectWiring.warmUp(w::isDone);
         }
     }
 
