@@ -165,6 +165,85 @@ class StoreBench {
         Files.writeString(Path.of("target/store-bench.txt"), out.toString());
     }
 
+    /**
+     * {@code rebuild} alone, as the command runs it (the application context, the default
+     * projection), {@link #RUNS} times on the same store of the generated 1k, brief 1k and big stories
+     * ({@code -Dtest=StoreBench#rebuildOnly}): medians of wall time, of the CPU of the calling thread
+     * and of the whole process (a rebuild may fold on more than one thread).
+     */
+    @Test
+    void rebuildOnly() throws Exception {
+        Path scenarios = Files.createDirectories(work.resolve("scenarios"));
+        ScenarioAssembler assembler = new ScenarioAssembler(new ScenarioCatalog(scenarios));
+        List<Scenario> stories = new ArrayList<>();
+        stories.add(assembler.load(write(scenarios, "gen-small", 1_000, DAYS)));
+        stories.add(assembler.load(write(scenarios, "gen-brief", 1_000, Math.max(2, (int) Math.round(1_000.0 * DAYS / BIG)))));
+        stories.add(assembler.load(write(scenarios, "gen-big", BIG, DAYS)));
+        String url = CliHarness.storeUrl(work.resolve("data"));
+        // -Dbench.rebuild.store=DIR: the ingested store kept there and copied from on later runs (while iterating)
+        String kept = System.getProperty("bench.rebuild.store");
+        if (kept != null && Files.isDirectory(Path.of(kept))) {
+            copyStore(Path.of(kept), work.resolve("data"));
+        } else {
+            try (Engine engine = new Engine(new ArrayList<>(List.of("--spring.datasource.url=" + url)),
+                    new PrintStream(OutputStream.nullOutputStream()))) {
+                Storylines storylines = engine.bean(Storylines.class);
+                for (Scenario s : stories) {
+                    storylines.open(s);
+                }
+            }
+            if (kept != null) {
+                copyStore(work.resolve("data"), Path.of(kept));
+            }
+        }
+        // -Dbench.jfr=FILE: a flight recording of the rebuilds (profile settings)
+        jdk.jfr.Recording recording = null;
+        if (System.getProperty("bench.jfr") != null) {
+            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording.start();
+        }
+        List<Double> wall = new ArrayList<>();
+        List<Double> thread = new ArrayList<>();
+        List<Double> process = new ArrayList<>();
+        long events;
+        try (Engine engine = new Engine(new ArrayList<>(List.of("--spring.datasource.url=" + url)),
+                new PrintStream(OutputStream.nullOutputStream()))) {
+            Projections projections = engine.bean(Projections.class);
+            events = engine.bean(Timeline.class).counts().events();
+            for (int i = 0; i < RUNS + 1; i++) {
+                long t = System.nanoTime();
+                long cpu = cpu();
+                long pcpu = processCpu();
+                projections.rebuild(Duration.ofMinutes(30));
+                if (i > 0) { // the first one warms up
+                    wall.add(seconds(t));
+                    thread.add((cpu() - cpu) / 1e9);
+                    process.add((processCpu() - pcpu) / 1e9);
+                }
+            }
+        }
+        if (recording != null) {
+            recording.stop();
+            recording.dump(Path.of(System.getProperty("bench.jfr")));
+            recording.close();
+        }
+        double w = medianOf(wall);
+        double c = medianOf(thread);
+        double p = medianOf(process);
+        String line = String.format("rebuild: %d stored events, median of %d (after one warm-up): %.3f s wall, "
+                        + "%.0f events/s; %.3f s CPU of the thread (%.0f events per CPU s), %.3f s CPU of the process "
+                        + "(%.0f events per CPU s); walls %s; load average %s%n", events, RUNS, w, events / w, c, events / c,
+                p, events / p, wall.stream().map(x -> String.format("%.3f", x)).toList(),
+                Files.readString(Path.of("/proc/loadavg")).trim());
+        System.out.print(line);
+        Files.writeString(Path.of("target/rebuild-bench.txt"), line);
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     /** Cold command-line {@code state} on stored content: a 1k and a 30k story (launcher). */
     private void cold(Path scenarios) throws Exception {
         Path one = write(scenarios, "cold-1k", 1_000, DAYS);
