@@ -126,8 +126,8 @@ public class Projections {
      * Drops the read models and replays every stored event into them, telling {@code progress}
      * (position, head). With a streaming processor configured, it is reset and waited for; without
      * (the default), the stored events are read in order and projected here ({@link Rebuild}), in JDBC
-     * batches, a transaction per {@link Rebuild#CHUNK} events or so (always ending at a storyline's
-     * close); a streaming processor's segments, if any, are then moved to the head.
+     * batches, a transaction per {@link Rebuild#CHUNK} events; a streaming processor's segments, if
+     * any, are then moved to the head.
      */
     public void rebuild(Duration timeout, BiConsumer<Long, Long> progress) {
         if (streaming().isPresent()) {
@@ -138,6 +138,6 @@ public class Projections {
             awaitCaughtUp(timeout, progress);
             return;
         }
-        new Rebuild(projection.jdbc(), transactions, timeline, segments).run(eventStore.createHeadToken(), timeout, progress);
+        new Rebuild(projection.jdbc(), transactions, timeline, segments, Rebuild.CHUNK).run(eventStore.createHeadToken(), timeout, progress);
     }
 }

@@ -7,9 +7,12 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.crisisreplay.store.StoreJson;
 import org.crisisreplay.story.StoryEvent;
 import org.crisisreplay.story.StorylineEvents;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -33,8 +36,7 @@ import java.util.function.BiConsumer;
  * store's mapper on other threads while this one writes: the story event rows in JDBC batches as
  * they come, and, once a storyline closes, what closing it writes ({@link TimelineProjection#closing}),
  * worked out on another thread too: storylines are independent, a storyline's states depend only on
- * its own events. A transaction ends at a storyline's close once it holds {@link #CHUNK} events or
- * so. The streaming processor's segments, if the store has any, end at the head, where a processor
+ * its own events. A transaction replays {@link #CHUNK} events. The streaming processor's segments, if the store has any, end at the head, where a processor
  * that had projected every event would have them: it does not replay what this wrote.
  */
 final class Rebuild {
@@ -45,8 +47,12 @@ final class Rebuild {
     /** Pages read (and being read from JSON) ahead of the one written. */
     private static final int AHEAD = 4;
 
-    /** About how many events one transaction of a rebuild replays. */
-    static final int CHUNK = 50_000;
+    /**
+     * Events replayed per transaction. Small enough that H2 commits a transaction's pages while they
+     * are still in memory, rather than writing them out and reading them back to commit; a storyline
+     * cut by a commit reads as not closed until the next one, as one whose run is still under way.
+     */
+    static final int CHUNK = 10_000;
 
     /** Rows written per JDBC batch. */
     private static final int BATCH = 1000;
@@ -70,8 +76,11 @@ final class Rebuild {
     private final TransactionManager transactions;
     private final Timeline timeline;
     private final Segments segments;
+    private final int chunk;
 
-    Rebuild(JdbcTemplate jdbc, TransactionManager transactions, Timeline timeline, Segments segments) {
+    /** {@code chunk}: events replayed per transaction ({@link #CHUNK}). */
+    Rebuild(JdbcTemplate jdbc, TransactionManager transactions, Timeline timeline, Segments segments, int chunk) {
+        this.chunk = chunk;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.timeline = timeline;
@@ -128,7 +137,8 @@ final class Rebuild {
                 List<Read> events = join(ahead.poll());
                 for (Read r : events) {
                     since++;
-                    if (writer.apply(r) && since >= CHUNK) {
+                    writer.apply(r);
+                    if (since >= chunk) {
                         writer.finish();
                         tx.commit();
                         tx = transactions.startTransaction();
@@ -209,8 +219,8 @@ final class Rebuild {
             this.workers = workers;
         }
 
-        /** Takes one event in; true at a storyline's close (where a transaction may end). */
-        boolean apply(Read r) {
+        /** Takes one event in. */
+        void apply(Read r) {
             if (r.payload() instanceof StorylineEvents.StorylineOpened e) {
                 open.put(e.storylineId(), new Open(e, new ArrayList<>()));
                 storylines.add(TimelineProjection.storylineRow(e));
@@ -238,9 +248,7 @@ final class Rebuild {
                             e.storylineId());
                 }
                 closed.add(new Closed(e, scenario, workers.submit(() -> TimelineProjection.closing(e.storylineId(), stored))));
-                return true;
             }
-            return false;
         }
 
         private void flush() {
@@ -249,7 +257,23 @@ final class Rebuild {
                 storylines.clear();
             }
             if (!events.isEmpty()) {
-                jdbc.batchUpdate(TimelineProjection.INSERT_EVENT, events);
+                // plain JDBC: the values' types are known, no need to look them up per row as JdbcTemplate does
+                jdbc.execute((ConnectionCallback<Void>) con -> {
+                    try (PreparedStatement ps = con.prepareStatement(TimelineProjection.INSERT_EVENT)) {
+                        for (Object[] row : events) {
+                            for (int i = 0; i < row.length; i++) {
+                                if (row[i] == null) {
+                                    ps.setNull(i + 1, Types.VARCHAR);
+                                } else {
+                                    ps.setObject(i + 1, row[i]);
+                                }
+                            }
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
+                    }
+                    return null;
+                });
                 events.clear();
             }
         }

@@ -205,6 +205,8 @@ class StoreBench {
         List<Double> wall = new ArrayList<>();
         List<Double> thread = new ArrayList<>();
         List<Double> process = new ArrayList<>();
+        List<Double> gc = new ArrayList<>();
+        List<Double> jit = new ArrayList<>();
         long events;
         try (Engine engine = new Engine(new ArrayList<>(List.of("--spring.datasource.url=" + url)),
                 new PrintStream(OutputStream.nullOutputStream()))) {
@@ -214,11 +216,15 @@ class StoreBench {
                 long t = System.nanoTime();
                 long cpu = cpu();
                 long pcpu = processCpu();
+                long g = gcMillis();
+                long j = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
                 projections.rebuild(Duration.ofMinutes(30));
                 if (i > 0) { // the first one warms up
                     wall.add(seconds(t));
                     thread.add((cpu() - cpu) / 1e9);
                     process.add((processCpu() - pcpu) / 1e9);
+                    gc.add((gcMillis() - g) / 1e3);
+                    jit.add((java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - j) / 1e3);
                 }
             }
         }
@@ -232,11 +238,16 @@ class StoreBench {
         double p = medianOf(process);
         String line = String.format("rebuild: %d stored events, median of %d (after one warm-up): %.3f s wall, "
                         + "%.0f events/s; %.3f s CPU of the thread (%.0f events per CPU s), %.3f s CPU of the process "
-                        + "(%.0f events per CPU s); walls %s; load average %s%n", events, RUNS, w, events / w, c, events / c,
-                p, events / p, wall.stream().map(x -> String.format("%.3f", x)).toList(),
+                        + "(%.0f events per CPU s; of it %.3f s in GC pauses, %.3f s compiling); walls %s; load average %s%n",
+                events, RUNS, w, events / w, c, events / c, p, events / p, medianOf(gc), medianOf(jit), wall.stream().map(x -> String.format("%.3f", x)).toList(),
                 Files.readString(Path.of("/proc/loadavg")).trim());
         System.out.print(line);
         Files.writeString(Path.of("target/rebuild-bench.txt"), line);
+    }
+
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
     private static long processCpu() {
