@@ -138,6 +138,11 @@ public class Projections {
             awaitCaughtUp(timeout, progress);
             return;
         }
-        new Rebuild(projection.jdbc(), transactions, timeline, segments, Rebuild.CHUNK).run(eventStore.createHeadToken(), timeout, progress);
+        rebuild(timeout, progress, Rebuild.CHUNK);
+    }
+
+    /** The rebuild without a streaming processor, {@code chunk} events per transaction. */
+    void rebuild(Duration timeout, BiConsumer<Long, Long> progress, int chunk) {
+        new Rebuild(projection.jdbc(), transactions, timeline, segments, chunk).run(eventStore.createHeadToken(), timeout, progress);
     }
 }
