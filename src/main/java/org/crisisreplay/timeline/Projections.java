@@ -3,22 +3,15 @@ package org.crisisreplay.timeline;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.crisisreplay.story.StorylineEvents;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BiConsumer;
-import java.util.stream.Stream;
 
 /**
  * Keeps the read models level with the event store. With the projection run in the appending
@@ -132,8 +125,9 @@ public class Projections {
     /**
      * Drops the read models and replays every stored event into them, telling {@code progress}
      * (position, head). With a streaming processor configured, it is reset and waited for; without
-     * (the default), the stored events are read in order and projected here, in JDBC batches, a
-     * transaction per {@link #REBUILD_CHUNK} events or so (always ending at a storyline's close).
+     * (the default), the stored events are read in order and projected here ({@link Rebuild}), in JDBC
+     * batches, a transaction per {@link Rebuild#CHUNK} events; a streaming processor's segments, if
+     * any, are then moved to the head.
      */
     public void rebuild(Duration timeout, BiConsumer<Long, Long> progress) {
         if (streaming().isPresent()) {
@@ -144,40 +138,11 @@ public class Projections {
             awaitCaughtUp(timeout, progress);
             return;
         }
-        TrackingToken headToken = eventStore.createHeadToken();
-        long head = headToken == null ? 0 : headToken.position().orElse(0);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
-        uow.attachTransaction(transactions);
-        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
-            projection.reset();
-            long since = 0;
-            for (Iterator<? extends TrackedEventMessage<?>> it = events.iterator(); it.hasNext(); ) {
-                TrackedEventMessage<?> m = it.next();
-                if (m instanceof DomainEventMessage<?> d) {
-                    projection.project(d);
-                }
-                if (++since >= REBUILD_CHUNK && m.getPayload() instanceof StorylineEvents.StorylineClosed) {
-                    uow.commit();
-                    progress.accept(m.trackingToken().position().orElse(0), head);
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("the rebuild did not finish within " + timeout);
-                    }
-                    uow = DefaultUnitOfWork.startAndGet(null);
-                    uow.attachTransaction(transactions);
-                    since = 0;
-                }
-            }
-            uow.commit();
-            progress.accept(head, head);
-        } catch (RuntimeException | Error e) {
-            if (uow.isActive()) {
-                uow.rollback(e);
-            }
-            throw e;
-        }
+        rebuild(timeout, progress, Rebuild.CHUNK);
     }
 
-    /** About how many events one transaction of a rebuild replays. */
-    private static final int REBUILD_CHUNK = 50_000;
+    /** The rebuild without a streaming processor, {@code chunk} events per transaction. */
+    void rebuild(Duration timeout, BiConsumer<Long, Long> progress, int chunk) {
+        new Rebuild(projection.jdbc(), transactions, timeline, segments, chunk).run(eventStore.createHeadToken(), timeout, progress);
+    }
 }

@@ -1,6 +1,7 @@
 package org.crisisreplay.timeline;
 
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.crisisreplay.store.Sql;
@@ -42,6 +43,21 @@ public class Segments {
             }
             return new Segment(rs.getInt(1), position, rs.getString(4));
         }, processor);
+    }
+
+    /**
+     * The segments of {@code processor} behind {@code head}, as the arguments of an update that moves
+     * each of them to it ({@code token, tokenType, processorName, segment}): after a rebuild that
+     * projected every stored event itself, a streaming processor starts where one that had projected
+     * them would be, and does not replay them.
+     */
+    public List<Object[]> behind(String processor, TrackingToken head) {
+        if (head == null || head.position().isEmpty()) {
+            return List.of();
+        }
+        SerializedObject<byte[]> token = serializer.serialize(head, byte[].class);
+        return of(processor).stream().filter(s -> s.position() < head.position().getAsLong())
+                .map(s -> new Object[] {token.getData(), token.getType().getName(), processor, s.segment()}).toList();
     }
 
     /** The position every segment has reached (-1 when a segment has none, or there are no segments yet). */

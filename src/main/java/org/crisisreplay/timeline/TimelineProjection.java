@@ -52,11 +52,14 @@ public class TimelineProjection {
     private static final int BATCH = 1000;
 
     /** An event's row: what queries select it by; its stored form stays in the event store only. */
-    private static final String INSERT_EVENT = "INSERT INTO story_event (storyline_id, seq, event_id, on_date, reported, "
+    static final String INSERT_EVENT = "INSERT INTO story_event (storyline_id, seq, event_id, on_date, reported, "
             + "type, rule) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
-    private static final String INSERT_CHECKPOINT = "INSERT INTO state_checkpoint (storyline_id, series, on_date, ledger) "
+    static final String INSERT_CHECKPOINT = "INSERT INTO state_checkpoint (storyline_id, series, on_date, ledger) "
             + "VALUES (?, ?, ?, ?)";
+
+    static final String INSERT_STORYLINE = "INSERT INTO storyline (storyline_id, scenario, title, content_hash, "
+            + "period_from, period_to, retracted, removed, closed, layout) VALUES (?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)";
 
     /** The unit of work's resource holding the event rows not written yet. */
     private static final String PENDING = TimelineProjection.class.getName() + ".pending";
@@ -78,6 +81,11 @@ public class TimelineProjection {
         this.events = events;
     }
 
+    /** Where the rows go (for {@link Rebuild}). */
+    JdbcTemplate jdbc() {
+        return jdbc;
+    }
+
     /** Projects one stored event directly (a storyline stored but not projected, found on opening it). */
     void project(DomainEventMessage<?> message) {
         Object payload = message.getPayload();
@@ -96,10 +104,7 @@ public class TimelineProjection {
         jdbc.update("DELETE FROM story_event WHERE storyline_id = ?", e.storylineId());
         jdbc.update("DELETE FROM state_checkpoint WHERE storyline_id = ?", e.storylineId());
         jdbc.update("DELETE FROM storyline WHERE storyline_id = ?", e.storylineId());
-        jdbc.update("INSERT INTO storyline (storyline_id, scenario, title, content_hash, period_from, period_to, "
-                        + "retracted, removed, closed, layout) VALUES (?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)",
-                e.storylineId(), e.scenario(), e.title(), e.contentHash(), e.from(),
-                e.to(), write(e.retracted()), write(e.removed()), Timeline.LAYOUT);
+        jdbc.update(INSERT_STORYLINE, storylineRow(e));
         if (CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get().<Map<String, List<Timeline.Stored>>>getOrComputeResource(SEEN, key -> new HashMap<>())
                     .put(e.storylineId(), new ArrayList<>());
@@ -108,8 +113,7 @@ public class TimelineProjection {
 
     @EventHandler
     void on(StoryEvent e, DomainEventMessage<?> message) {
-        Object[] row = {message.getAggregateIdentifier(), message.getSequenceNumber(), e.meta().id(),
-                e.meta().on(), e.meta().reported(), e.type(), e.meta().rule()};
+        Object[] row = eventRow(message.getAggregateIdentifier(), message.getSequenceNumber(), e);
         if (!CurrentUnitOfWork.isStarted()) {
             jdbc.update(INSERT_EVENT, row);
             return;
@@ -159,16 +163,51 @@ public class TimelineProjection {
         Map<String, List<Timeline.Stored>> seen = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().getResource(SEEN) : null;
         List<Timeline.Stored> stored = seen != null && seen.containsKey(e.storylineId()) ? seen.remove(e.storylineId())
                 : timeline.storedWithSizes(e.storylineId());
+        Closing closing = closing(e.storylineId(), stored);
+        if (!closing.retractions().isEmpty()) {
+            jdbc.batchUpdate(MARK_RETRACTED, closing.retractions());
+        }
+        jdbc.batchUpdate(INSERT_CHECKPOINT, closing.checkpoints());
+        jdbc.update(CLOSE_STORYLINE, e.events(), e.storylineId());
+        String scenario = jdbc.queryForObject("SELECT scenario FROM storyline WHERE storyline_id = ?", String.class,
+                e.storylineId());
+        jdbc.update("DELETE FROM scenario_head WHERE scenario = ?", scenario);
+        jdbc.update("INSERT INTO scenario_head (scenario, storyline_id) VALUES (?, ?)", scenario, e.storylineId());
+    }
+
+    static final String MARK_RETRACTED = "UPDATE story_event SET retracted_on = ? WHERE storyline_id = ? AND event_id = ?";
+
+    static final String CLOSE_STORYLINE = "UPDATE storyline SET closed = TRUE, events = ? WHERE storyline_id = ?";
+
+    /** A storyline's row, as its opening writes it (not closed yet). */
+    static Object[] storylineRow(StorylineEvents.StorylineOpened e) {
+        return new Object[] {e.storylineId(), e.scenario(), e.title(), e.contentHash(), e.from(), e.to(),
+                write(e.retracted()), write(e.removed()), Timeline.LAYOUT};
+    }
+
+    /** A story event's row ({@link #INSERT_EVENT}). */
+    static Object[] eventRow(String storylineId, long seq, StoryEvent e) {
+        return new Object[] {storylineId, seq, e.meta().id(), e.meta().on(), e.meta().reported(), e.type(), e.meta().rule()};
+    }
+
+    /**
+     * What closing a storyline writes, worked out from its stored events alone (no database: a
+     * rebuild works it out for several storylines at once): the marks of its retracted events
+     * ({@link #MARK_RETRACTED}) and its checkpoint rows ({@link #INSERT_CHECKPOINT}).
+     */
+    record Closing(List<Object[]> retractions, List<Object[]> checkpoints) {
+    }
+
+    static Closing closing(String storylineId, List<Timeline.Stored> stored) {
         List<StoryEvent> events = stored.stream().map(Timeline.Stored::event).toList();
         Map<StoryEvent, Integer> sizes = new IdentityHashMap<>();
         stored.forEach(s -> sizes.put(s.event(), s.bytes()));
-        markRetracted(e.storylineId(), events);
         List<Object[]> checkpoints = new ArrayList<>();
         for (LocalDate breakpoint : seriesKeys(events)) {
             Ledger ledger = new Ledger();
             // an empty state before the first day, so that every series has a checkpoint to start from
             String last = write(ledger);
-            checkpoints.add(new Object[] {e.storylineId(), breakpoint, Knowledge.BEFORE_ALL, last});
+            checkpoints.add(new Object[] {storylineId, breakpoint, Knowledge.BEFORE_ALL, last});
             long folded = 0;
             List<StoryEvent> counted = Knowledge.series(events, breakpoint);
             for (int i = 0; i < counted.size(); i++) {
@@ -178,21 +217,16 @@ public class TimelineProjection {
                 boolean lastOfDay = i + 1 == counted.size() || !counted.get(i + 1).meta().on().equals(ev.meta().on());
                 if (lastOfDay && folded >= Math.max(MIN_FOLD_BYTES, last.length())) {
                     last = write(ledger);
-                    checkpoints.add(new Object[] {e.storylineId(), breakpoint, ev.meta().on(), last});
+                    checkpoints.add(new Object[] {storylineId, breakpoint, ev.meta().on(), last});
                     folded = 0;
                 }
             }
         }
-        jdbc.batchUpdate(INSERT_CHECKPOINT, checkpoints);
-        jdbc.update("UPDATE storyline SET closed = TRUE, events = ? WHERE storyline_id = ?", e.events(), e.storylineId());
-        String scenario = jdbc.queryForObject("SELECT scenario FROM storyline WHERE storyline_id = ?", String.class,
-                e.storylineId());
-        jdbc.update("DELETE FROM scenario_head WHERE scenario = ?", scenario);
-        jdbc.update("INSERT INTO scenario_head (scenario, storyline_id) VALUES (?, ?)", scenario, e.storylineId());
+        return new Closing(retractions(storylineId, events), checkpoints);
     }
 
     /** Marks each retracted event with the report date of the earliest retraction that takes it back. */
-    private void markRetracted(String storylineId, List<StoryEvent> events) {
+    private static List<Object[]> retractions(String storylineId, List<StoryEvent> events) {
         Map<String, LocalDate> retractedOn = new TreeMap<>();
         for (StoryEvent ev : events) {
             if (ev instanceof StoryEvent.ReportRetracted r) {
@@ -201,9 +235,7 @@ public class TimelineProjection {
         }
         List<Object[]> rows = new ArrayList<>();
         retractedOn.forEach((id, on) -> rows.add(new Object[] {on, storylineId, id}));
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate("UPDATE story_event SET retracted_on = ? WHERE storyline_id = ? AND event_id = ?", rows);
-        }
+        return rows;
     }
 
     private static List<LocalDate> seriesKeys(List<StoryEvent> events) {
@@ -215,12 +247,16 @@ public class TimelineProjection {
     /** Empties the read model (TRUNCATE: no row-by-row undo for a store of millions of events). */
     @ResetHandler
     void reset() {
+        reset(jdbc);
+    }
+
+    static void reset(JdbcTemplate jdbc) {
         for (String table : List.of("state_checkpoint", "story_event", "scenario_head", "storyline")) {
             jdbc.execute("TRUNCATE TABLE " + table);
         }
     }
 
-    private String write(Object value) {
+    private static String write(Object value) {
         try {
             return StoreJson.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException ex) {

@@ -141,11 +141,14 @@ class StoreBench {
             long events = engine.bean(Timeline.class).counts().events();
             t = System.nanoTime();
             long cpu = cpu();
+            long pcpu = processCpu();
             projections.rebuild(Duration.ofMinutes(30));
             double s = seconds(t);
             double sCpu = (cpu() - cpu) / 1e9;
-            row("rebuild: " + events + " stored events", "%.2f s", s, String.format("%.0f events/s (%.0f per CPU s of this thread)",
-                    events / s, events / sCpu));
+            double pCpu = (processCpu() - pcpu) / 1e9;
+            // the rebuild reads events from JSON and folds on other threads: the process's CPU beside this thread's
+            row("rebuild: " + events + " stored events", "%.2f s", s, String.format("%.0f events/s (per CPU s: %.0f of "
+                    + "this thread, %.0f of the process)", events / s, events / sCpu, events / pCpu));
         }
 
         if (Files.isExecutable(JarHarness.launcher())) {
@@ -163,6 +166,161 @@ class StoreBench {
                         + System.getProperty("java.version"), Files.readString(Path.of("/proc/loadavg")).trim()));
         System.out.print(out);
         Files.writeString(Path.of("target/store-bench.txt"), out.toString());
+    }
+
+    /**
+     * {@code rebuild} alone, as the command runs it (the application context, the default
+     * projection), {@link #RUNS} times on the same store of the generated 1k, brief 1k and big stories
+     * ({@code -Dtest=StoreBench#rebuildOnly}): medians of wall time, of the CPU of the calling thread
+     * and of the whole process (a rebuild may fold on more than one thread).
+     */
+    @Test
+    void rebuildOnly() throws Exception {
+        Path scenarios = Files.createDirectories(work.resolve("scenarios"));
+        ScenarioAssembler assembler = new ScenarioAssembler(new ScenarioCatalog(scenarios));
+        List<Scenario> stories = new ArrayList<>();
+        stories.add(assembler.load(write(scenarios, "gen-small", 1_000, DAYS)));
+        stories.add(assembler.load(write(scenarios, "gen-brief", 1_000, Math.max(2, (int) Math.round(1_000.0 * DAYS / BIG)))));
+        stories.add(assembler.load(write(scenarios, "gen-big", BIG, DAYS)));
+        String url = CliHarness.storeUrl(work.resolve("data"));
+        // -Dbench.rebuild.store=DIR: the ingested store kept there and copied from on later runs (while iterating)
+        String kept = System.getProperty("bench.rebuild.store");
+        if (kept != null && Files.isDirectory(Path.of(kept))) {
+            copyStore(Path.of(kept), work.resolve("data"));
+        } else {
+            try (Engine engine = new Engine(new ArrayList<>(List.of("--spring.datasource.url=" + url)),
+                    new PrintStream(OutputStream.nullOutputStream()))) {
+                Storylines storylines = engine.bean(Storylines.class);
+                for (Scenario s : stories) {
+                    storylines.open(s);
+                }
+            }
+            if (kept != null) {
+                copyStore(work.resolve("data"), Path.of(kept));
+            }
+        }
+        // -Dbench.jfr=FILE: a flight recording of the rebuilds (profile settings)
+        jdk.jfr.Recording recording = null;
+        if (System.getProperty("bench.jfr") != null) {
+            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording.start();
+        }
+        List<Double> wall = new ArrayList<>();
+        List<Double> thread = new ArrayList<>();
+        List<Double> process = new ArrayList<>();
+        List<Double> gc = new ArrayList<>();
+        List<Double> jit = new ArrayList<>();
+        long events;
+        try (Engine engine = new Engine(new ArrayList<>(List.of("--spring.datasource.url=" + url)),
+                new PrintStream(OutputStream.nullOutputStream()))) {
+            Projections projections = engine.bean(Projections.class);
+            events = engine.bean(Timeline.class).counts().events();
+            for (int i = 0; i < RUNS + 1; i++) {
+                long t = System.nanoTime();
+                long cpu = cpu();
+                long pcpu = processCpu();
+                long g = gcMillis();
+                long j = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+                projections.rebuild(Duration.ofMinutes(30));
+                if (i > 0) { // the first one warms up
+                    wall.add(seconds(t));
+                    thread.add((cpu() - cpu) / 1e9);
+                    process.add((processCpu() - pcpu) / 1e9);
+                    gc.add((gcMillis() - g) / 1e3);
+                    jit.add((java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - j) / 1e3);
+                }
+            }
+        }
+        if (recording != null) {
+            recording.stop();
+            recording.dump(Path.of(System.getProperty("bench.jfr")));
+            recording.close();
+        }
+        // the floor under it: a raw JDBC batch insert of the same story event rows into a table like theirs
+        List<Double> rawWall = new ArrayList<>();
+        List<Double> rawCpu = new ArrayList<>();
+        try (Connection con = DriverManager.getConnection(url, "sa", "")) {
+            for (int i = 0; i < RUNS; i++) {
+                long cpu = cpu();
+                rawWall.add(rawRowInsert(con));
+                rawCpu.add((cpu() - cpu) / 1e9);
+            }
+        }
+        double w = medianOf(wall);
+        double c = medianOf(thread);
+        double p = medianOf(process);
+        double rw = medianOf(rawWall);
+        double rc = medianOf(rawCpu);
+        String line = String.format("rebuild: %d stored events, median of %d (after one warm-up): %.3f s wall, "
+                        + "%.0f events/s; %.3f s CPU of the thread (%.0f events per CPU s), %.3f s CPU of the process "
+                        + "(%.0f events per CPU s; of it %.3f s in GC pauses, %.3f s compiling); walls %s; "
+                        + "raw JDBC batch insert of its story event rows alone: %.3f s wall, %.3f s CPU (rebuild / raw: "
+                        + "wall %.2f, CPU of the thread %.2f); load average %s%n",
+                events, RUNS, w, events / w, c, events / c, p, events / p, medianOf(gc), medianOf(jit),
+                wall.stream().map(x -> String.format("%.3f", x)).toList(), rw, rc, w / rw, c / rc,
+                Files.readString(Path.of("/proc/loadavg")).trim());
+        System.out.print(line);
+        Files.writeString(Path.of("target/rebuild-bench.txt"), line);
+    }
+
+    /**
+     * Seconds to batch-insert the read model's story event rows, as they are, into a table with the
+     * same columns, key and indexes, a transaction per 10,000 rows as the rebuild commits.
+     */
+    private static double rawRowInsert(Connection c) throws Exception {
+        List<Object[]> rows = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT storyline_id, seq, event_id, "
+                + "on_date, reported, type, rule FROM story_event ORDER BY storyline_id, seq")) {
+            while (rs.next()) {
+                rows.add(new Object[] {rs.getString(1), rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+                        rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7)});
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE raw_story_event AS SELECT * FROM story_event WHERE 1 = 0");
+            s.execute("ALTER TABLE raw_story_event ALTER COLUMN storyline_id SET NOT NULL");
+            s.execute("ALTER TABLE raw_story_event ALTER COLUMN seq SET NOT NULL");
+            s.execute("ALTER TABLE raw_story_event ADD PRIMARY KEY (storyline_id, seq)");
+            s.execute("CREATE INDEX raw_story_event_by_day ON raw_story_event (storyline_id, on_date, seq)");
+            s.execute("CREATE INDEX raw_story_event_by_report ON raw_story_event (storyline_id, reported, seq)");
+        }
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        long t = System.nanoTime();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO raw_story_event (storyline_id, seq, event_id, on_date, "
+                + "reported, type, rule) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            int i = 0;
+            for (Object[] r : rows) {
+                for (int k = 0; k < r.length; k++) {
+                    ps.setObject(k + 1, r[k]);
+                }
+                ps.addBatch();
+                if (++i % 1000 == 0) {
+                    ps.executeBatch();
+                }
+                if (i % 10_000 == 0) {
+                    c.commit();
+                }
+            }
+            ps.executeBatch();
+        }
+        c.commit();
+        double s = seconds(t);
+        c.setAutoCommit(auto);
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP TABLE raw_story_event");
+        }
+        return s;
+    }
+
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Cold command-line {@code state} on stored content: a 1k and a 30k story (launcher). */

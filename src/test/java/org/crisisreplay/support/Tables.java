@@ -25,7 +25,11 @@ public final class Tables {
     }
 
     public static List<String> dump(Path dataDir) {
-        Store.Location at = new Store.Location(CliHarness.storeUrl(dataDir), "sa", "");
+        return dump(new Store.Location(CliHarness.storeUrl(dataDir), "sa", ""));
+    }
+
+    /** The rows of a store anywhere (a PostgreSQL schema too). */
+    public static List<String> dump(Store.Location at) {
         try (Store store = Store.open(at, Duration.ofSeconds(30), new PrintStream(OutputStream.nullOutputStream()))) {
             List<String> rows = new ArrayList<>();
             for (String q : QUERIES) {
