@@ -43,7 +43,7 @@ class PostgresFaultsTest {
         Store.Location at = Postgres.location(store);
         StoreSchema.migrateIfBehind(new DriverManagerDataSource(at.url(), at.user(), at.password()));
         Path file = dir.resolve("restart.yaml");
-        Files.writeString(file, ScenarioGenerator.generate("pg-restart", 8_000, 400, 3));
+        Files.writeString(file, ScenarioGenerator.generate("pg-restart", 30_000, 400, 3));
 
         CompletableFuture<CliHarness.Result> run = CompletableFuture.supplyAsync(() -> cli(store, "events", file.toString()));
         try (Connection watch = DriverManager.getConnection(at.url(), at.user(), at.password())) {
@@ -51,7 +51,7 @@ class PostgresFaultsTest {
             // the run's transaction is open (the story is being run and stored)
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
             while (sql.query("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() "
-                    + "AND xact_start < now() - interval '500 milliseconds' AND state <> 'idle'", rs -> rs.getLong(1)).get(0) == 0) {
+                    + "AND xact_start < now() - interval '200 milliseconds' AND state <> 'idle'", rs -> rs.getLong(1)).get(0) == 0) {
                 assertThat(run).as("the run ended before it could be cut off").isNotDone();
                 assertThat(System.nanoTime()).isLessThan(deadline);
                 Thread.sleep(20);
