@@ -2,11 +2,27 @@ package org.crisisreplay;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Supplier;
 
 /** Work done on another thread, waited for where its result is needed. */
 public final class Background {
 
     private Background() {
+    }
+
+    /** Threads of this name that do not keep the program running. */
+    public static ThreadFactory daemons(String name) {
+        return work -> {
+            Thread t = new Thread(work, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Starts the work now on a thread of its own of this name (a daemon); its result is {@link #join joined}. */
+    public static <T> CompletableFuture<T> start(String name, Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, w -> daemons(name).newThread(w).start());
     }
 
     /** The result of {@code f}, waiting for it; its failure as it was thrown, not wrapped. */

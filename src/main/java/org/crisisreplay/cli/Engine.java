@@ -135,11 +135,7 @@ public final class Engine implements AutoCloseable {
         if (context == null && direct == null && wiring == null && direct()) {
             Store.Location location = location();
             // it does not wait for a store in use by another process (then bean() waits, telling the user)
-            wiring = CompletableFuture.supplyAsync(() -> DirectWiring.start(location, Duration.ZERO, err), work -> {
-                Thread t = new Thread(work, "crisis-replay-wiring");
-                t.setDaemon(true);
-                t.start();
-            });
+            wiring = Background.start("crisis-replay-wiring", () -> DirectWiring.start(location, Duration.ZERO, err));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.crisisreplay.timeline;
 
+import org.crisisreplay.Background;
 import com.fasterxml.jackson.databind.ObjectReader;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
@@ -108,11 +109,7 @@ final class Rebuild {
         long head = headToken == null ? 0 : headToken.position().orElse(0);
         long deadline = System.nanoTime() + timeout.toNanos();
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        ExecutorService workers = Executors.newFixedThreadPool(threads, work -> {
-            Thread t = new Thread(work, "crisis-replay-rebuild");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService workers = Executors.newFixedThreadPool(threads, Background.daemons("crisis-replay-rebuild"));
         Transaction tx = transactions.startTransaction();
         try {
             TimelineProjection.reset(jdbc);

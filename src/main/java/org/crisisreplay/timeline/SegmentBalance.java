@@ -1,5 +1,6 @@
 package org.crisisreplay.timeline;
 
+import org.crisisreplay.Background;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -48,11 +49,7 @@ public class SegmentBalance {
 
     @PostConstruct
     void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "segment-balance");
-            t.setDaemon(true);
-            return t;
-        });
+        timer = Executors.newSingleThreadScheduledExecutor(Background.daemons("segment-balance"));
         timer.scheduleWithFixedDelay(this::balance, 1, 1, TimeUnit.SECONDS);
     }
 
