@@ -87,12 +87,12 @@ public class Cli implements Runnable {
         });
         Runtime.getRuntime().addShutdownHook(interrupted);
         try (engine; Workspace workspace = new Workspace(engine, err)) {
-            if (READ_STORED.stream().anyMatch(v -> nameOf(v).equals(ours.isEmpty() ? null : ours.get(0)))) {
+            String named = ours.isEmpty() || ours.get(0).startsWith("-") ? null : ours.get(0);
+            if (READ_STORED.stream().anyMatch(v -> nameOf(v).equals(named))) {
                 workspace.openEarly();
             }
             Verbs verbs = new Verbs(workspace);
             CommandLine cl = new CommandLine(new Cli(), verbs);
-            String named = ours.isEmpty() || ours.get(0).startsWith("-") ? null : ours.get(0);
             boolean known = VERBS.stream().anyMatch(v -> nameOf(v).equals(named) && v != CommandLine.HelpCommand.class);
             // the verb named is the only one picocli has to model (all of them for help, or a typo's suggestions)
             for (Class<?> verb : VERBS) {

@@ -3,6 +3,7 @@ package org.crisisreplay.cli;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.Registration;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.crisisreplay.Background;
 import org.crisisreplay.scenario.ContentKey;
 import org.crisisreplay.scenario.InvalidScenarioException;
 import org.crisisreplay.scenario.Position;
@@ -214,8 +215,7 @@ final class Workspace implements AutoCloseable {
         if (readSide != null) {
             return readSide;
         }
-        if (!plainReads || engine.started() || !Boolean.parseBoolean(engine.setting("crisis-replay.plain-reads", "true"))
-                || engine.configuredOutside() || engine.location().url() == null) {
+        if (!readsPlainly()) {
             return null;
         }
         store = takeEarly();
@@ -236,6 +236,12 @@ final class Workspace implements AutoCloseable {
     private record ReadSide(Timeline timeline, Views views) {
     }
 
+    /** Whether answers may come from the store opened with plain JDBC (else through the write path). */
+    private boolean readsPlainly() {
+        return plainReads && !engine.started() && Boolean.parseBoolean(engine.setting("crisis-replay.plain-reads", "true"))
+                && !engine.configuredOutside() && engine.location().url() != null;
+    }
+
     /**
      * For a verb that answers from the store: opens an H2 store that exists already on another
      * thread, while the main thread parses the command line and reads the file's content key (the
@@ -244,20 +250,15 @@ final class Workspace implements AutoCloseable {
      * made: a store that does not exist yet is left to the verb.
      */
     void openEarly() {
-        if (!plainReads || engine.started() || !Boolean.parseBoolean(engine.setting("crisis-replay.plain-reads", "true"))
-                || engine.configuredOutside() || engine.location().url() == null || !Store.existsAlready(engine.location())) {
+        if (!readsPlainly() || !Store.existsAlready(engine.location())) {
             return;
         }
         Store.Location location = engine.location();
-        early = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        early = Background.start("crisis-replay-open", () -> {
             Store s = Store.open(location, java.time.Duration.ZERO, err);
             // the mapper the answer reads with, made here too (its first use costs a cold start)
             org.crisisreplay.store.StoreJson.MAPPER.getTypeFactory();
             return s;
-        }, work -> {
-            Thread t = new Thread(work, "crisis-replay-open");
-            t.setDaemon(true);
-            t.start();
         });
     }
 
@@ -267,7 +268,7 @@ final class Workspace implements AutoCloseable {
             return null;
         }
         try {
-            return org.crisisreplay.Background.join(early);
+            return Background.join(early);
         } catch (RuntimeException e) {
             return null;
         } finally {
