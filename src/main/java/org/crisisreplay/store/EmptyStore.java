@@ -24,8 +24,6 @@ public final class EmptyStore {
     /** The system property naming the copy. */
     public static final String PROPERTY = "crisis-replay.empty-store";
 
-    private static final String H2_FILE = "jdbc:h2:file:";
-
     private EmptyStore() {
     }
 
@@ -54,11 +52,11 @@ public final class EmptyStore {
      */
     static void seed(Store.Location location) {
         String template = System.getProperty(PROPERTY);
-        if (template == null || !location.url().startsWith(H2_FILE) || !DEFAULT_USER.equals(location.user())
+        if (template == null || !DEFAULT_USER.equals(location.user())
                 || !(location.password() == null || location.password().isEmpty())) {
             return;
         }
-        Path file = fileOf(location.url());
+        Path file = StoreUrl.h2File(location.url(), ".mv.db");
         Path from = Path.of(template);
         if (file == null || Files.exists(file) || !Files.isRegularFile(from)) {
             return;
@@ -78,21 +76,5 @@ public final class EmptyStore {
         } catch (IOException | RuntimeException e) {
             // no copy (or no links on this file system): Flyway makes the tables, as without the launcher
         }
-    }
-
-    /** The database file of an H2 file URL ({@code jdbc:h2:file:PATH;...} is {@code PATH.mv.db}), or null. */
-    static Path fileOf(String url) {
-        String path = url.substring(H2_FILE.length());
-        int settings = path.indexOf(';');
-        if (settings >= 0) {
-            path = path.substring(0, settings);
-        }
-        if (path.startsWith("~")) {
-            path = System.getProperty("user.home") + path.substring(1);
-        }
-        if (path.isEmpty() || path.contains(":")) {
-            return null;
-        }
-        return Path.of(path + ".mv.db");
     }
 }

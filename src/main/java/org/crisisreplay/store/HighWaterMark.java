@@ -13,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Remembers, next to an H2 file store, how many events it held after the last run that stored
@@ -23,8 +21,6 @@ import java.util.regex.Pattern;
  */
 @Component
 public class HighWaterMark {
-
-    private static final Pattern H2_FILE = Pattern.compile("jdbc:h2:(?:file:)?([./~][^;]*|[A-Za-z]:[\\\\/][^;]*)(;.*)?");
 
     private final Sql sql;
     private final Path file;
@@ -38,8 +34,7 @@ public class HighWaterMark {
     /** The mark of a store opened without the application context. */
     public HighWaterMark(Sql sql, String url) {
         this.sql = sql;
-        Matcher m = H2_FILE.matcher(url);
-        this.file = m.matches() ? Path.of(m.group(1).replaceFirst("^~", System.getProperty("user.home")) + ".hwm") : null;
+        this.file = StoreUrl.h2File(url, ".hwm");
     }
 
     public record Mark(long events, long lastIndex) {

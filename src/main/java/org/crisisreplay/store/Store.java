@@ -59,7 +59,7 @@ public final class Store implements AutoCloseable {
 
     /** Whether the store is an H2 file store whose file exists (opening it makes nothing). */
     public static boolean existsAlready(Location location) {
-        java.nio.file.Path file = location.url().startsWith("jdbc:h2:file:") ? EmptyStore.fileOf(location.url()) : null;
+        java.nio.file.Path file = StoreUrl.h2File(location.url(), ".mv.db");
         return file != null && java.nio.file.Files.isRegularFile(file);
     }
 

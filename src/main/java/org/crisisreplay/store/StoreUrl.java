@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,9 +23,21 @@ public final class StoreUrl {
      * commit durable before it is reported (a SIGKILL right after a run loses nothing); closing left
      * to the program, after Axon has stopped reading; small values inside rows; and no compaction
      * when the store is closed, which cost a short command ~0.1 s and kept the file no smaller (20
-     * what-ifs run one after the other into one store grew it by the same ~0.2 MB each either way).
+     * what-ifs run one after the other into one store grew it by ~0.35 MB each either way).
      */
     public static final String H2_SETTINGS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;MAX_LENGTH_INPLACE_LOB=4096;MAX_COMPACT_TIME=0";
+
+    /** An H2 file store's URL, {@code jdbc:h2:[file:]PATH[;SETTINGS]}, PATH explicit (H2 takes no other). */
+    private static final Pattern H2_FILE = Pattern.compile("jdbc:h2:(?:file:)?([./~][^;]*|[A-Za-z]:[\\\\/][^;]*)(;.*)?");
+
+    /**
+     * A file beside an H2 file store, named by the store's path and an extension ({@code .mv.db}:
+     * the store itself); null for another kind of store.
+     */
+    public static Path h2File(String url, String extension) {
+        Matcher m = url == null ? null : H2_FILE.matcher(url);
+        return m != null && m.matches() ? Path.of(m.group(1).replaceFirst("^~", System.getProperty("user.home")) + extension) : null;
+    }
 
     private StoreUrl() {
     }

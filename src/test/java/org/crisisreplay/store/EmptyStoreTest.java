@@ -87,8 +87,8 @@ class EmptyStoreTest {
 
     @Test
     void theFileOfAnH2Url() {
-        assertThat(EmptyStore.fileOf("jdbc:h2:file:./data/crisis-replay;WRITE_DELAY=0")).isEqualTo(Path.of("./data/crisis-replay.mv.db"));
-        assertThat(EmptyStore.fileOf("jdbc:h2:file:/tmp/s")).isEqualTo(Path.of("/tmp/s.mv.db"));
-        assertThat(EmptyStore.fileOf("jdbc:h2:file:~/s;X=1")).isEqualTo(Path.of(System.getProperty("user.home") + "/s.mv.db"));
+        assertThat(StoreUrl.h2File("jdbc:h2:file:./data/crisis-replay;WRITE_DELAY=0", ".mv.db")).isEqualTo(Path.of("./data/crisis-replay.mv.db"));
+        assertThat(StoreUrl.h2File("jdbc:h2:file:/tmp/s", ".mv.db")).isEqualTo(Path.of("/tmp/s.mv.db"));
+        assertThat(StoreUrl.h2File("jdbc:h2:file:~/s;X=1", ".mv.db")).isEqualTo(Path.of(System.getProperty("user.home") + "/s.mv.db"));
     }
 }
