@@ -48,17 +48,13 @@ public class Views {
         this.timeline = timeline;
     }
 
+    private static String key(String storylineId, LocalDate day) {
+        return storylineId + "|" + day;
+    }
+
     private JsonNode hindsightBody(Story s, LocalDate day) {
-        String key = s.storylineId() + "|" + day;
+        String key = key(s.storylineId(), day);
         JsonNode body = hindsight.get(key);
-        if (body == null) {
-            Draft run = kept.remove(s.storylineId());
-            if (run != null) {
-                Story r = run.story();
-                hindsight(run, r.from(), r.to(), (d, b) -> hindsight.put(r.storylineId() + "|" + d, b));
-                body = hindsight.get(key);
-            }
-        }
         if (body == null) {
             body = StateJson.body(state(s, day, null));
             hindsight.put(key, body);
@@ -151,19 +147,27 @@ public class Views {
     }
 
     /**
-     * Keeps a stored story's hindsight state on every day of a period, unless kept already: its
-     * events read once and folded day by day ({@link Hindsight}, which answers as the stored
-     * projection does), where asking the store day by day reads a checkpoint and the events after
-     * it for each day (a cold {@code diff} spent a fifth of its time so).
+     * Keeps a stored story's hindsight state on every day of a period, unless kept already: folded
+     * day by day ({@link Hindsight}, which answers as the stored projection does) from its run in
+     * memory if one was {@link #keep kept}, else from its events read once, where asking the store
+     * day by day reads a checkpoint and the events after it for each day (a cold {@code diff} spent
+     * a fifth of its time so). A period too long to keep is asked day by day.
      */
     private void keepDays(Story s, LocalDate from, LocalDate to) {
-        if (to.toEpochDay() - from.toEpochDay() >= KEPT_DAYS / 2
-                || hindsight.containsKey(s.storylineId() + "|" + from) && hindsight.containsKey(s.storylineId() + "|" + to)) {
+        String id = s.storylineId();
+        if (hindsight.containsKey(key(id, from)) && hindsight.containsKey(key(id, to))) {
             return;
         }
-        List<StoryEvent> events = timeline.storedEvents(s.storylineId());
-        eventIds.computeIfAbsent(s.storylineId(), id -> ids(events));
-        hindsight(new Draft(s, events), from, to, (day, body) -> hindsight.put(s.storylineId() + "|" + day, body));
+        Draft run = kept.remove(id);
+        if (run == null) {
+            if (to.toEpochDay() - from.toEpochDay() >= KEPT_DAYS / 2) {
+                return;
+            }
+            run = new Draft(s, timeline.storedEvents(id));
+        }
+        List<StoryEvent> events = run.events();
+        eventIds.computeIfAbsent(id, i -> ids(events));
+        hindsight(run, from, to, (day, body) -> hindsight.put(key(id, day), body));
     }
 
     /**
