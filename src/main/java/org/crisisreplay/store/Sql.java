@@ -27,6 +27,12 @@ public final class Sql {
         T map(ResultSet rs) throws SQLException;
     }
 
+    /** A row mapper that may end the reading: it returns whether to read on. */
+    @FunctionalInterface
+    public interface RowWhile {
+        boolean take(ResultSet rs) throws SQLException;
+    }
+
     private final Connections connections;
 
     public Sql(Connections connections) {
@@ -49,16 +55,21 @@ public final class Sql {
     }
 
     public <T> List<T> query(String sql, Row<T> row, Object... args) {
+        List<T> out = new ArrayList<>();
+        each(sql, rs -> out.add(row.map(rs)), args);
+        return out;
+    }
+
+    /** Reads the rows in order until {@code row} says to stop, or they end. */
+    public void each(String sql, RowWhile row, Object... args) {
         try {
             Connection c = connections.get();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 bind(ps, args);
                 try (ResultSet rs = ps.executeQuery()) {
-                    List<T> out = new ArrayList<>();
-                    while (rs.next()) {
-                        out.add(row.map(rs));
+                    while (rs.next() && row.take(rs)) {
+                        // read on
                     }
-                    return out;
                 }
             } finally {
                 connections.release(c);

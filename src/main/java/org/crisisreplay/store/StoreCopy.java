@@ -28,7 +28,7 @@ public final class StoreCopy {
             new String[] {"TokenEntry", "processorName, segment"},
             new String[] {"storyline", "storyline_id"},
             new String[] {"scenario_head", "scenario"},
-            new String[] {"story_event", "storyline_id, seq"},
+            new String[] {"story_day", "storyline_id, on_date"},
             new String[] {"state_checkpoint", "storyline_id, series, on_date"});
 
     private static final int BATCH = 1000;

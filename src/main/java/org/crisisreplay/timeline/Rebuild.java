@@ -1,19 +1,14 @@
 package org.crisisreplay.timeline;
 
 import org.crisisreplay.Background;
-import com.fasterxml.jackson.databind.ObjectReader;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.TrackingToken;
-import org.crisisreplay.store.StoreJson;
 import org.crisisreplay.story.StoryEvent;
 import org.crisisreplay.story.StorylineEvents;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
-import java.sql.PreparedStatement;
-import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -34,11 +29,12 @@ import java.util.function.BiConsumer;
  *
  * <p>The events are read in order with plain JDBC, a page of {@link #PAGE} rows at a time by global
  * index (their stored form only, no metadata, no event messages), and read from JSON with the event
- * store's mapper on other threads while this one writes: the story event rows in JDBC batches as
- * they come, and, once a storyline closes, what closing it writes ({@link TimelineProjection#closing}),
- * worked out on another thread too: storylines are independent, a storyline's states depend only on
- * its own events. A transaction replays {@link #CHUNK} events. The streaming processor's segments, if the store has any, end at the head, where a processor
- * that had projected every event would have them: it does not replay what this wrote.
+ * store's mapper on other threads while this one writes. An event adds no row of its own; once a
+ * storyline closes, what closing it writes (its days and checkpoints, {@link TimelineProjection#closing})
+ * is worked out on another thread too: storylines are independent, a storyline's states depend only on
+ * its own events. A transaction replays {@link #CHUNK} events. The streaming processor's segments, if
+ * the store has any, end at the head, where a processor that had projected every event would have
+ * them: it does not replay what this wrote.
  */
 final class Rebuild {
 
@@ -60,18 +56,6 @@ final class Rebuild {
 
     private static final String PAGE_QUERY = "SELECT globalIndex, aggregateIdentifier, sequenceNumber, payloadType, "
             + "payload FROM DomainEventEntry WHERE globalIndex > ? AND globalIndex <= ? ORDER BY globalIndex";
-
-    /** The stored types the projection reads, by the name the event store gives them, with their readers. */
-    private static final Map<String, ObjectReader> READERS = new HashMap<>();
-
-    static {
-        List<Class<?>> types = new ArrayList<>(List.of(StoryEvent.class.getPermittedSubclasses()));
-        types.add(StorylineEvents.StorylineOpened.class);
-        types.add(StorylineEvents.StorylineClosed.class);
-        for (Class<?> type : types) {
-            READERS.put(type.getName(), StoreJson.MAPPER.readerFor(type));
-        }
-    }
 
     private final JdbcTemplate jdbc;
     private final TransactionManager transactions;
@@ -178,8 +162,7 @@ final class Rebuild {
     private static List<Read> readJson(List<Raw> page) throws IOException {
         List<Read> out = new ArrayList<>(page.size());
         for (Raw r : page) {
-            ObjectReader reader = READERS.get(r.type());
-            out.add(new Read(r, reader == null ? null : reader.readValue(r.payload())));
+            out.add(new Read(r, StoredForms.read(r.type(), r.payload())));
         }
         return out;
     }
@@ -207,7 +190,6 @@ final class Rebuild {
         private final ExecutorService workers;
         private final Map<String, Open> open = new HashMap<>();
         private final List<Object[]> storylines = new ArrayList<>();
-        private final List<Object[]> events = new ArrayList<>();
         private final List<Closed> closed = new ArrayList<>();
         /** The storyline holding the latest stored content of each scenario, as the closes so far set it. */
         private final Map<String, String> heads = new LinkedHashMap<>();
@@ -222,13 +204,9 @@ final class Rebuild {
                 open.put(e.storylineId(), new Open(e, new ArrayList<>()));
                 storylines.add(TimelineProjection.storylineRow(e));
             } else if (r.payload() instanceof StoryEvent e) {
-                events.add(TimelineProjection.eventRow(r.raw().storylineId(), r.raw().seq(), e));
                 Open o = open.get(r.raw().storylineId());
                 if (o != null) {
-                    o.events().add(new Timeline.Stored(e, r.raw().payload().length));
-                }
-                if (events.size() >= BATCH) {
-                    flush();
+                    o.events().add(new Timeline.Stored(e, r.raw().seq(), r.raw().payload().length));
                 }
             } else if (r.payload() instanceof StorylineEvents.StorylineClosed e) {
                 Open o = open.remove(e.storylineId());
@@ -253,37 +231,17 @@ final class Rebuild {
                 jdbc.batchUpdate(TimelineProjection.INSERT_STORYLINE, storylines);
                 storylines.clear();
             }
-            if (!events.isEmpty()) {
-                // plain JDBC: the values' types are known, no need to look them up per row as JdbcTemplate does
-                jdbc.execute((ConnectionCallback<Void>) con -> {
-                    try (PreparedStatement ps = con.prepareStatement(TimelineProjection.INSERT_EVENT)) {
-                        for (Object[] row : events) {
-                            for (int i = 0; i < row.length; i++) {
-                                if (row[i] == null) {
-                                    ps.setNull(i + 1, Types.VARCHAR);
-                                } else {
-                                    ps.setObject(i + 1, row[i]);
-                                }
-                            }
-                            ps.addBatch();
-                        }
-                        ps.executeBatch();
-                    }
-                    return null;
-                });
-                events.clear();
-            }
         }
 
         /** Writes everything taken in so far: rows, then what each close writes, then the scenarios' heads. */
         void finish() {
             flush();
-            List<Object[]> retractions = new ArrayList<>();
+            List<Object[]> days = new ArrayList<>();
             List<Object[]> checkpoints = new ArrayList<>();
             List<Object[]> closes = new ArrayList<>();
             for (Closed c : closed) {
                 TimelineProjection.Closing closing = join(c.closing());
-                retractions.addAll(closing.retractions());
+                days.addAll(closing.days());
                 checkpoints.addAll(closing.checkpoints());
                 closes.add(new Object[] {c.closed().events(), c.closed().storylineId()});
                 heads.remove(c.scenario());
@@ -292,10 +250,14 @@ final class Rebuild {
                     jdbc.batchUpdate(TimelineProjection.INSERT_CHECKPOINT, checkpoints);
                     checkpoints.clear();
                 }
+                if (days.size() >= BATCH) {
+                    jdbc.batchUpdate(TimelineProjection.INSERT_DAY, days);
+                    days.clear();
+                }
             }
             closed.clear();
-            if (!retractions.isEmpty()) {
-                jdbc.batchUpdate(TimelineProjection.MARK_RETRACTED, retractions);
+            if (!days.isEmpty()) {
+                jdbc.batchUpdate(TimelineProjection.INSERT_DAY, days);
             }
             if (!checkpoints.isEmpty()) {
                 jdbc.batchUpdate(TimelineProjection.INSERT_CHECKPOINT, checkpoints);

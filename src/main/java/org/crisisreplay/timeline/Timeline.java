@@ -4,22 +4,25 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import org.crisisreplay.state.State;
 import org.crisisreplay.store.Sql;
 import org.crisisreplay.store.StoreJson;
-import org.crisisreplay.story.EventTypes;
 import org.crisisreplay.story.Ledger;
 import org.crisisreplay.story.StoryEvent;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Answers questions about stored storylines from the projection tables. A state query is two
- * index lookups, however long the story before that date and however large the store: the last
- * checkpoint of the right knowledge series on or before the day, and the story events after it up
+ * Answers questions about stored storylines from the projection tables and the event store. A
+ * state query is two index lookups, however long the story before that date and however large the
+ * store: the last checkpoint of the right knowledge series on or before the day, and the storyline's
+ * stored events after it (a range of its stream in the event store, which the checkpoint names), up
  * to the day, folded onto it ({@link TimelineProjection} keeps that fold about as long as the
- * checkpoint). Plain queries: the same class answers inside the application context and, for
- * content already stored, without it.
+ * checkpoint). The events of a day are a range of the stream too ({@code story_day}). Plain
+ * queries: the same class answers inside the application context and, for content already stored,
+ * without it.
  */
 @Component
 public class Timeline {
@@ -27,14 +30,14 @@ public class Timeline {
     private static final LocalDate END_OF_TIME = LocalDate.of(9999, 12, 31);
 
     /** How the projection keeps states: {@code storyline.layout} of a storyline projected as this class reads it. */
-    public static final int LAYOUT = 2;
+    public static final int LAYOUT = 3;
 
     /**
-     * A stored event's type and stored form: the row of the read model joined with the event store's
-     * own (the read model keeps no second copy of the serialized event).
+     * A storyline's stored events from one sequence number to another, as the event store keeps
+     * them: the read model keeps no copy of an event, nor a row for each.
      */
-    private static final String EVENTS = "SELECT s.type, e.payload FROM story_event s JOIN DomainEventEntry e "
-            + "ON e.aggregateIdentifier = s.storyline_id AND e.sequenceNumber = s.seq WHERE s.storyline_id = ? ";
+    private static final String EVENTS = "SELECT sequenceNumber, payloadType, payload FROM DomainEventEntry "
+            + "WHERE aggregateIdentifier = ? AND sequenceNumber >= ? AND sequenceNumber <= ? ORDER BY sequenceNumber";
 
     private final Sql sql;
 
@@ -79,27 +82,34 @@ public class Timeline {
         LocalDate known = asKnownOn == null ? END_OF_TIME : asKnownOn;
         LocalDate upTo = asKnownOn != null && asKnownOn.isBefore(on) ? asKnownOn : on;
         // the series (the last breakpoint on or before K) and its last checkpoint on or before min(D, K)
-        record Checkpoint(LocalDate series, LocalDate on, String ledger) {
+        record Checkpoint(LocalDate on, String ledger, long after, long until, String skips) {
         }
-        Optional<Checkpoint> checkpoint = sql.first("SELECT series, on_date, ledger FROM state_checkpoint "
+        Optional<Checkpoint> checkpoint = sql.first("SELECT on_date, ledger, after_seq, until_seq, skips FROM state_checkpoint "
                         + "WHERE storyline_id = ? AND series = (SELECT MAX(series) FROM state_checkpoint "
                         + "WHERE storyline_id = ? AND series <= ?) AND on_date <= ? ORDER BY on_date DESC LIMIT 1",
-                rs -> new Checkpoint(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class), rs.getString(3)),
+                rs -> new Checkpoint(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        rs.getString(5)),
                 storylineId, storylineId, known, upTo);
         if (checkpoint.isEmpty()) {
             return new Ledger();
         }
-        Ledger ledger = read(checkpoint.get().ledger(), Ledger.class);
-        if (checkpoint.get().on().isBefore(upTo)) {
-            LocalDate series = checkpoint.get().series();
-            // the events of the series after the checkpoint (Knowledge.series, in SQL): a late report
-            // counts once its report date is within the series, a retracted one not once its retraction is
-            sql.query(EVENTS + "AND s.on_date > ? AND s.on_date <= ? AND (s.reported <= s.on_date OR s.reported <= ?) "
-                            + "AND (s.retracted_on IS NULL OR s.retracted_on > ?) ORDER BY s.seq",
-                    rs -> {
-                        ledger.apply(event(rs.getString(1), rs.getBytes(2)));
-                        return Boolean.TRUE;
-                    }, storylineId, checkpoint.get().on(), upTo, series, series);
+        Checkpoint c = checkpoint.get();
+        Ledger ledger = read(c.ledger(), Ledger.class);
+        if (c.on().isBefore(upTo) && c.until() > c.after()) {
+            // the events after the checkpoint, in the order recorded (day by day), up to the day: but for
+            // those its series leaves out (a late report not known yet, a report taken back)
+            long[] skips = Seqs.read(c.skips());
+            sql.each(EVENTS, rs -> {
+                if (Seqs.holds(skips, rs.getLong(1)) || !StoredForms.isStory(rs.getString(2))) {
+                    return true;
+                }
+                StoryEvent e = StoredForms.story(rs.getString(2), rs.getBytes(3));
+                if (e.meta().on().isAfter(upTo)) {
+                    return false;
+                }
+                ledger.apply(e);
+                return true;
+            }, storylineId, c.after() + 1, c.until());
         }
         return ledger;
     }
@@ -111,31 +121,66 @@ public class Timeline {
 
     /** The stored events in the order applied. */
     public List<StoryEvent> storedEvents(String storylineId) {
-        return sql.query(EVENTS + "ORDER BY s.seq", rs -> event(rs.getString(1), rs.getBytes(2)), storylineId);
+        return storedWithSizes(storylineId).stream().map(Stored::event).toList();
     }
 
-    /** A stored event and the size of its stored form. */
-    public record Stored(StoryEvent event, int bytes) {
+    /** A stored event, its place in the storyline's stream and the size of its stored form. */
+    public record Stored(StoryEvent event, long seq, int bytes) {
     }
 
-    /** The stored events in the order applied, each with the size of its stored form. */
+    /** The stored events in the order applied, each with its place and the size of its stored form. */
     public List<Stored> storedWithSizes(String storylineId) {
-        return sql.query(EVENTS + "ORDER BY s.seq", rs -> {
-            byte[] payload = rs.getBytes(2);
-            return new Stored(event(rs.getString(1), payload), payload.length);
-        }, storylineId);
+        return stored(storylineId, 0, Long.MAX_VALUE);
+    }
+
+    private List<Stored> stored(String storylineId, long from, long to) {
+        List<Stored> out = new ArrayList<>();
+        sql.each(EVENTS, rs -> {
+            if (StoredForms.isStory(rs.getString(2))) {
+                byte[] payload = rs.getBytes(3);
+                out.add(new Stored(StoredForms.story(rs.getString(2), payload), rs.getLong(1), payload.length));
+            }
+            return true;
+        }, storylineId, from, to);
+        return out;
+    }
+
+    /** A day of a storyline: the range of its events (none: null), and the late reports that arrived on it. */
+    private record Day(Long first, Long last, long[] reported) {
+    }
+
+    private Optional<Day> day(String storylineId, LocalDate day) {
+        return sql.first("SELECT first_seq, last_seq, reported_seqs FROM story_day WHERE storyline_id = ? AND on_date = ?",
+                rs -> new Day(rs.getObject(1, Long.class), rs.getObject(2, Long.class), Seqs.read(rs.getString(3))),
+                storylineId, day);
     }
 
     /** The events that happened on a day, in the order applied. */
     public List<StoryEvent> eventsOn(String storylineId, LocalDate day) {
-        return sql.query(EVENTS + "AND s.on_date = ? ORDER BY s.seq", rs -> event(rs.getString(1), rs.getBytes(2)),
-                storylineId, day);
+        return day(storylineId, day).filter(d -> d.first() != null)
+                .map(d -> stored(storylineId, d.first(), d.last()).stream().map(Stored::event).toList())
+                .orElse(List.of());
     }
 
     /** The events that became known on a day, in the order applied. */
     public List<StoryEvent> eventsReportedOn(String storylineId, LocalDate day) {
-        return sql.query(EVENTS + "AND s.reported = ? ORDER BY s.seq", rs -> event(rs.getString(1), rs.getBytes(2)),
-                storylineId, day);
+        Optional<Day> d = day(storylineId, day);
+        if (d.isEmpty()) {
+            return List.of();
+        }
+        List<Stored> out = new ArrayList<>();
+        if (d.get().first() != null) {
+            for (Stored s : stored(storylineId, d.get().first(), d.get().last())) {
+                if (s.event().meta().reported().equals(day)) {
+                    out.add(s);
+                }
+            }
+        }
+        for (long seq : d.get().reported()) {
+            out.addAll(stored(storylineId, seq, seq));
+        }
+        out.sort(Comparator.comparingLong(Stored::seq));
+        return out.stream().map(Stored::event).toList();
     }
 
     /** How much the read model holds: what {@code rebuild} reports. */
@@ -143,17 +188,8 @@ public class Timeline {
     }
 
     public Counts counts() {
-        return new Counts(sql.count("DomainEventEntry"), sql.count("storyline"), sql.count("story_event"),
-                sql.count("state_checkpoint"));
-    }
-
-    /** A stored event from its type and its serialized form (UTF-8 JSON). */
-    public StoryEvent event(String type, byte[] payload) {
-        try {
-            return StoreJson.MAPPER.readValue(payload, EventTypes.get(type).type());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("unreadable stored event: " + e.getMessage(), e);
-        }
+        long storyEvents = sql.query("SELECT COALESCE(SUM(events), 0) FROM storyline", rs -> rs.getLong(1)).get(0);
+        return new Counts(sql.count("DomainEventEntry"), sql.count("storyline"), storyEvents, sql.count("state_checkpoint"));
     }
 
     private <T> T read(String text, Class<T> type) {

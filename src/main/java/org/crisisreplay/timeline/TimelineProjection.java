@@ -15,30 +15,34 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Projects stored storylines into tables that answer queries without replaying: each event as a
- * row (for {@code events}, {@code replay} and the folds of state queries), and, once a storyline is
- * closed, its folded state at checkpoints, one chain per knowledge breakpoint ({@link Knowledge}).
- * A checkpoint is written at the end of a day once the events since the previous one weigh as much
- * as that checkpoint (and at least {@link #MIN_FOLD_BYTES}): the checkpoints then weigh about as
- * much as the events, and a state query ({@link Timeline#ledger}) folds about as much as it reads.
+ * Projects stored storylines into tables that answer queries without replaying. The events stay in
+ * the event store alone: a storyline is a stream there, recorded day by day, so the read model keeps
+ * a row per day with events ({@code story_day}: the range of the day's sequence numbers, and the
+ * late reports that arrived that day) and, once a storyline is closed, its folded state at
+ * checkpoints, one chain per knowledge breakpoint ({@link Knowledge}), each saying which stored
+ * events follow it. A checkpoint is written at the end of a day once the events since the previous
+ * one weigh as much as that checkpoint (and at least {@link #MIN_FOLD_BYTES}): the checkpoints then
+ * weigh about as much as the events, and a state query ({@link Timeline#ledger}) folds about as much
+ * as it reads.
  *
  * <p>By default ({@code crisis-replay.projection.processor=subscribing}) the handlers run in the
  * unit of work that appends the events, in the same transaction: a run is stored and projected
- * together, with no processor to wait for. Whoever sets the property to {@code pooled} runs them
- * from a streaming processor instead, and {@code rebuild} feeds them the stored events in order
- * ({@link Projections#rebuild}); all write the same rows. Event rows are written in JDBC batches,
- * flushed before the unit of work that handled them commits.
+ * together, with no processor to wait for, and its events are folded as the unit of work saw them,
+ * without reading them back. Whoever sets the property to {@code pooled} runs them from a streaming
+ * processor instead, and {@code rebuild} feeds them the stored events in order ({@link Rebuild});
+ * all write the same rows.
  */
 @Component
 @ProcessingGroup(TimelineProjection.GROUP)
@@ -49,20 +53,15 @@ public class TimelineProjection {
     /** The least weight (bytes of stored events) folded between two checkpoints. */
     static final int MIN_FOLD_BYTES = 4 * 1024;
 
-    private static final int BATCH = 1000;
+    /** A day's row: the range of the day's events, and the late reports that arrived on it. */
+    static final String INSERT_DAY = "INSERT INTO story_day (storyline_id, on_date, first_seq, last_seq, reported_seqs) "
+            + "VALUES (?, ?, ?, ?, ?)";
 
-    /** An event's row: what queries select it by; its stored form stays in the event store only. */
-    static final String INSERT_EVENT = "INSERT INTO story_event (storyline_id, seq, event_id, on_date, reported, "
-            + "type, rule) VALUES (?, ?, ?, ?, ?, ?, ?)";
-
-    static final String INSERT_CHECKPOINT = "INSERT INTO state_checkpoint (storyline_id, series, on_date, ledger) "
-            + "VALUES (?, ?, ?, ?)";
+    static final String INSERT_CHECKPOINT = "INSERT INTO state_checkpoint (storyline_id, series, on_date, ledger, "
+            + "after_seq, until_seq, skips) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
     static final String INSERT_STORYLINE = "INSERT INTO storyline (storyline_id, scenario, title, content_hash, "
             + "period_from, period_to, retracted, removed, closed, layout) VALUES (?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)";
-
-    /** The unit of work's resource holding the event rows not written yet. */
-    private static final String PENDING = TimelineProjection.class.getName() + ".pending";
 
     /**
      * The unit of work's resource holding the events of each storyline opened in it: closed in the
@@ -100,8 +99,7 @@ public class TimelineProjection {
 
     @EventHandler
     void on(StorylineEvents.StorylineOpened e) {
-        flush();
-        jdbc.update("DELETE FROM story_event WHERE storyline_id = ?", e.storylineId());
+        jdbc.update("DELETE FROM story_day WHERE storyline_id = ?", e.storylineId());
         jdbc.update("DELETE FROM state_checkpoint WHERE storyline_id = ?", e.storylineId());
         jdbc.update("DELETE FROM storyline WHERE storyline_id = ?", e.storylineId());
         jdbc.update(INSERT_STORYLINE, storylineRow(e));
@@ -111,62 +109,27 @@ public class TimelineProjection {
         }
     }
 
+    /** Writes nothing: a story event is kept in the event store alone, and folded when its storyline closes. */
     @EventHandler
     void on(StoryEvent e, DomainEventMessage<?> message) {
-        Object[] row = eventRow(message.getAggregateIdentifier(), message.getSequenceNumber(), e);
         if (!CurrentUnitOfWork.isStarted()) {
-            jdbc.update(INSERT_EVENT, row);
             return;
         }
         Map<String, List<Timeline.Stored>> seen = CurrentUnitOfWork.get().getResource(SEEN);
         if (seen != null && seen.containsKey(message.getAggregateIdentifier())) {
             // the form the event store has just written, which the message keeps: no second serialization
             int size = message.serializePayload(events, byte[].class).getData().length;
-            seen.get(message.getAggregateIdentifier()).add(new Timeline.Stored(e, size));
-        }
-        List<Object[]> pending = pending(CurrentUnitOfWork.get());
-        pending.add(row);
-        if (pending.size() >= BATCH) {
-            writeRows(pending);
-        }
-    }
-
-    /** The rows waiting in this unit of work, written at the latest as it prepares to commit. */
-    private List<Object[]> pending(UnitOfWork<?> uow) {
-        return uow.getOrComputeResource(PENDING, key -> {
-            List<Object[]> rows = new ArrayList<>();
-            uow.onPrepareCommit(u -> writeRows(rows));
-            return rows;
-        });
-    }
-
-    /** Writes the rows waiting in the current unit of work, if any: before anything reads or deletes them. */
-    private void flush() {
-        if (CurrentUnitOfWork.isStarted()) {
-            List<Object[]> rows = CurrentUnitOfWork.get().getResource(PENDING);
-            if (rows != null) {
-                writeRows(rows);
-            }
-        }
-    }
-
-    private void writeRows(List<Object[]> rows) {
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate(INSERT_EVENT, rows);
-            rows.clear();
+            seen.get(message.getAggregateIdentifier()).add(new Timeline.Stored(e, message.getSequenceNumber(), size));
         }
     }
 
     @EventHandler
     void on(StorylineEvents.StorylineClosed e) {
-        flush();
         Map<String, List<Timeline.Stored>> seen = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().getResource(SEEN) : null;
         List<Timeline.Stored> stored = seen != null && seen.containsKey(e.storylineId()) ? seen.remove(e.storylineId())
                 : timeline.storedWithSizes(e.storylineId());
         Closing closing = closing(e.storylineId(), stored);
-        if (!closing.retractions().isEmpty()) {
-            jdbc.batchUpdate(MARK_RETRACTED, closing.retractions());
-        }
+        jdbc.batchUpdate(INSERT_DAY, closing.days());
         jdbc.batchUpdate(INSERT_CHECKPOINT, closing.checkpoints());
         jdbc.update(CLOSE_STORYLINE, e.events(), e.storylineId());
         String scenario = jdbc.queryForObject("SELECT scenario FROM storyline WHERE storyline_id = ?", String.class,
@@ -174,8 +137,6 @@ public class TimelineProjection {
         jdbc.update("DELETE FROM scenario_head WHERE scenario = ?", scenario);
         jdbc.update("INSERT INTO scenario_head (scenario, storyline_id) VALUES (?, ?)", scenario, e.storylineId());
     }
-
-    static final String MARK_RETRACTED = "UPDATE story_event SET retracted_on = ? WHERE storyline_id = ? AND event_id = ?";
 
     static final String CLOSE_STORYLINE = "UPDATE storyline SET closed = TRUE, events = ? WHERE storyline_id = ?";
 
@@ -185,56 +146,90 @@ public class TimelineProjection {
                 write(e.retracted()), write(e.removed()), Timeline.LAYOUT};
     }
 
-    /** A story event's row ({@link #INSERT_EVENT}). */
-    static Object[] eventRow(String storylineId, long seq, StoryEvent e) {
-        return new Object[] {storylineId, seq, e.meta().id(), e.meta().on(), e.meta().reported(), e.type(), e.meta().rule()};
-    }
-
     /**
      * What closing a storyline writes, worked out from its stored events alone (no database: a
-     * rebuild works it out for several storylines at once): the marks of its retracted events
-     * ({@link #MARK_RETRACTED}) and its checkpoint rows ({@link #INSERT_CHECKPOINT}).
+     * rebuild works it out for several storylines at once): its day rows ({@link #INSERT_DAY}) and
+     * its checkpoint rows ({@link #INSERT_CHECKPOINT}).
      */
-    record Closing(List<Object[]> retractions, List<Object[]> checkpoints) {
+    record Closing(List<Object[]> days, List<Object[]> checkpoints) {
     }
 
+    /** {@code stored}: the storyline's story events in the order recorded, which is day by day. */
     static Closing closing(String storylineId, List<Timeline.Stored> stored) {
         List<StoryEvent> events = stored.stream().map(Timeline.Stored::event).toList();
-        Map<StoryEvent, Integer> sizes = new IdentityHashMap<>();
-        stored.forEach(s -> sizes.put(s.event(), s.bytes()));
+        long lastSeq = stored.isEmpty() ? 0 : stored.get(stored.size() - 1).seq();
+        long beforeFirst = stored.isEmpty() ? 0 : stored.get(0).seq() - 1;
         List<Object[]> checkpoints = new ArrayList<>();
         for (LocalDate breakpoint : seriesKeys(events)) {
+            Set<StoryEvent> counted = Collections.newSetFromMap(new IdentityHashMap<>());
+            counted.addAll(Knowledge.series(events, breakpoint));
+            record Checkpoint(LocalDate on, long after, String ledger) {
+            }
+            List<Checkpoint> chain = new ArrayList<>();
             Ledger ledger = new Ledger();
             // an empty state before the first day, so that every series has a checkpoint to start from
-            String last = write(ledger);
-            checkpoints.add(new Object[] {storylineId, breakpoint, Knowledge.BEFORE_ALL, last});
+            chain.add(new Checkpoint(Knowledge.BEFORE_ALL, beforeFirst, write(ledger)));
             long folded = 0;
-            List<StoryEvent> counted = Knowledge.series(events, breakpoint);
-            for (int i = 0; i < counted.size(); i++) {
-                StoryEvent ev = counted.get(i);
-                ledger.apply(ev);
-                folded += sizes.get(ev);
-                boolean lastOfDay = i + 1 == counted.size() || !counted.get(i + 1).meta().on().equals(ev.meta().on());
-                if (lastOfDay && folded >= Math.max(MIN_FOLD_BYTES, last.length())) {
-                    last = write(ledger);
-                    checkpoints.add(new Object[] {storylineId, breakpoint, ev.meta().on(), last});
+            for (int i = 0; i < stored.size(); i++) {
+                Timeline.Stored s = stored.get(i);
+                if (counted.contains(s.event())) {
+                    ledger.apply(s.event());
+                    folded += s.bytes();
+                }
+                LocalDate day = s.event().meta().on();
+                boolean lastOfDay = i + 1 == stored.size() || !stored.get(i + 1).event().meta().on().equals(day);
+                if (lastOfDay && folded >= Math.max(MIN_FOLD_BYTES, chain.get(chain.size() - 1).ledger().length())) {
+                    chain.add(new Checkpoint(day, s.seq(), write(ledger)));
                     folded = 0;
                 }
             }
-        }
-        return new Closing(retractions(storylineId, events), checkpoints);
-    }
-
-    /** Marks each retracted event with the report date of the earliest retraction that takes it back. */
-    private static List<Object[]> retractions(String storylineId, List<StoryEvent> events) {
-        Map<String, LocalDate> retractedOn = new TreeMap<>();
-        for (StoryEvent ev : events) {
-            if (ev instanceof StoryEvent.ReportRetracted r) {
-                retractedOn.merge(r.retracts(), r.meta().reported(), (a, b) -> a.isBefore(b) ? a : b);
+            // each checkpoint is followed by the stored events up to the next one, less those its series leaves out
+            int next = 0;
+            for (int k = 0; k < chain.size(); k++) {
+                Checkpoint c = chain.get(k);
+                long until = k + 1 < chain.size() ? chain.get(k + 1).after() : lastSeq;
+                List<Long> skips = new ArrayList<>();
+                while (next < stored.size() && stored.get(next).seq() <= until) {
+                    Timeline.Stored s = stored.get(next++);
+                    if (s.seq() > c.after() && !counted.contains(s.event())) {
+                        skips.add(s.seq());
+                    }
+                }
+                checkpoints.add(new Object[] {storylineId, breakpoint, c.on(), c.ledger(), c.after(), until,
+                        Seqs.write(skips)});
             }
         }
-        List<Object[]> rows = new ArrayList<>();
-        retractedOn.forEach((id, on) -> rows.add(new Object[] {on, storylineId, id}));
+        return new Closing(days(storylineId, stored), checkpoints);
+    }
+
+    /** A row per day with events, or on which a late report arrived. */
+    private static List<Object[]> days(String storylineId, List<Timeline.Stored> stored) {
+        final class Day {
+            Long first;
+            Long last;
+            final List<Long> reported = new ArrayList<>();
+        }
+        Map<LocalDate, Day> days = new TreeMap<>();
+        LocalDate previous = null;
+        for (Timeline.Stored s : stored) {
+            LocalDate on = s.event().meta().on();
+            if (previous != null && on.isBefore(previous)) {
+                throw new IllegalStateException("storyline " + storylineId + ": event " + s.event().meta().id() + " of "
+                        + on + " recorded after one of " + previous + " (events are recorded day by day)");
+            }
+            previous = on;
+            Day d = days.computeIfAbsent(on, k -> new Day());
+            if (d.first == null) {
+                d.first = s.seq();
+            }
+            d.last = s.seq();
+            LocalDate reported = s.event().meta().reported();
+            if (!reported.equals(on)) {
+                days.computeIfAbsent(reported, k -> new Day()).reported.add(s.seq());
+            }
+        }
+        List<Object[]> rows = new ArrayList<>(days.size());
+        days.forEach((on, d) -> rows.add(new Object[] {storylineId, on, d.first, d.last, Seqs.write(d.reported)}));
         return rows;
     }
 
@@ -251,7 +246,7 @@ public class TimelineProjection {
     }
 
     static void reset(JdbcTemplate jdbc) {
-        for (String table : List.of("state_checkpoint", "story_event", "scenario_head", "storyline")) {
+        for (String table : List.of("state_checkpoint", "story_day", "scenario_head", "storyline")) {
             jdbc.execute("TRUNCATE TABLE " + table);
         }
     }

@@ -236,81 +236,18 @@ class StoreBench {
             recording.dump(Path.of(System.getProperty("bench.jfr")));
             recording.close();
         }
-        // the floor under it: a raw JDBC batch insert of the same story event rows into a table like theirs
-        List<Double> rawWall = new ArrayList<>();
-        List<Double> rawCpu = new ArrayList<>();
-        try (Connection con = DriverManager.getConnection(url, "sa", "")) {
-            for (int i = 0; i < RUNS; i++) {
-                long cpu = cpu();
-                rawWall.add(rawRowInsert(con));
-                rawCpu.add((cpu() - cpu) / 1e9);
-            }
-        }
         double w = medianOf(wall);
         double c = medianOf(thread);
         double p = medianOf(process);
-        double rw = medianOf(rawWall);
-        double rc = medianOf(rawCpu);
         String line = String.format("rebuild: %d stored events, median of %d (after one warm-up): %.3f s wall, "
                         + "%.0f events/s; %.3f s CPU of the thread (%.0f events per CPU s), %.3f s CPU of the process "
                         + "(%.0f events per CPU s; of it %.3f s in GC pauses, %.3f s compiling); walls %s; "
-                        + "raw JDBC batch insert of its story event rows alone: %.3f s wall, %.3f s CPU (rebuild / raw: "
-                        + "wall %.2f, CPU of the thread %.2f); load average %s%n",
+                        + "load average %s%n",
                 events, RUNS, w, events / w, c, events / c, p, events / p, medianOf(gc), medianOf(jit),
-                wall.stream().map(x -> String.format("%.3f", x)).toList(), rw, rc, w / rw, c / rc,
+                wall.stream().map(x -> String.format("%.3f", x)).toList(),
                 Files.readString(Path.of("/proc/loadavg")).trim());
         System.out.print(line);
         Files.writeString(Path.of("target/rebuild-bench.txt"), line);
-    }
-
-    /**
-     * Seconds to batch-insert the read model's story event rows, as they are, into a table with the
-     * same columns, key and indexes, a transaction per 10,000 rows as the rebuild commits.
-     */
-    private static double rawRowInsert(Connection c) throws Exception {
-        List<Object[]> rows = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT storyline_id, seq, event_id, "
-                + "on_date, reported, type, rule FROM story_event ORDER BY storyline_id, seq")) {
-            while (rs.next()) {
-                rows.add(new Object[] {rs.getString(1), rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class),
-                        rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7)});
-            }
-        }
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE raw_story_event AS SELECT * FROM story_event WHERE 1 = 0");
-            s.execute("ALTER TABLE raw_story_event ALTER COLUMN storyline_id SET NOT NULL");
-            s.execute("ALTER TABLE raw_story_event ALTER COLUMN seq SET NOT NULL");
-            s.execute("ALTER TABLE raw_story_event ADD PRIMARY KEY (storyline_id, seq)");
-            s.execute("CREATE INDEX raw_story_event_by_day ON raw_story_event (storyline_id, on_date, seq)");
-            s.execute("CREATE INDEX raw_story_event_by_report ON raw_story_event (storyline_id, reported, seq)");
-        }
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);
-        long t = System.nanoTime();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO raw_story_event (storyline_id, seq, event_id, on_date, "
-                + "reported, type, rule) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            int i = 0;
-            for (Object[] r : rows) {
-                for (int k = 0; k < r.length; k++) {
-                    ps.setObject(k + 1, r[k]);
-                }
-                ps.addBatch();
-                if (++i % 1000 == 0) {
-                    ps.executeBatch();
-                }
-                if (i % 10_000 == 0) {
-                    c.commit();
-                }
-            }
-            ps.executeBatch();
-        }
-        c.commit();
-        double s = seconds(t);
-        c.setAutoCommit(auto);
-        try (Statement st = c.createStatement()) {
-            st.execute("DROP TABLE raw_story_event");
-        }
-        return s;
     }
 
     private static long gcMillis() {

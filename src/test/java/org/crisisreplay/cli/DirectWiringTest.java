@@ -46,7 +46,7 @@ class DirectWiringTest {
         assertThat(stored).hasSizeGreaterThan(100).isEqualTo(rows(context, events));
         for (String readModel : List.of("SELECT * FROM storyline ORDER BY storyline_id",
                 "SELECT * FROM scenario_head ORDER BY scenario",
-                "SELECT * FROM story_event ORDER BY storyline_id, seq",
+                "SELECT * FROM story_day ORDER BY storyline_id, on_date",
                 "SELECT * FROM state_checkpoint ORDER BY storyline_id, series, on_date")) {
             assertThat(rows(direct, readModel)).as(readModel).isNotEmpty().isEqualTo(rows(context, readModel));
         }

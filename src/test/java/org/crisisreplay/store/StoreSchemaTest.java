@@ -68,7 +68,7 @@ class StoreSchemaTest {
         assertThat(sql.count("storyline")).isEqualTo(1);
         assertThat(sql.count("DomainEventEntry")).isEqualTo(1);
         assertThat(sql.query("SELECT removed FROM storyline", rs -> String.valueOf(rs.getString(1)))).containsExactly("null");
-        assertThat(sql.count("story_event")).isZero();
+        assertThat(sql.count("story_day")).isZero();
         long history = sql.count("\"flyway_schema_history\"");
 
         StoreSchema.migrateIfBehind(ds);

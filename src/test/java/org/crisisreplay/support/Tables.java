@@ -17,9 +17,9 @@ public final class Tables {
             "SELECT storyline_id, scenario, title, content_hash, period_from, period_to, retracted, removed, events, closed, layout "
                     + "FROM storyline ORDER BY storyline_id",
             "SELECT scenario, storyline_id FROM scenario_head ORDER BY scenario",
-            "SELECT storyline_id, seq, event_id, on_date, reported, type, rule, retracted_on FROM story_event "
-                    + "ORDER BY storyline_id, seq",
-            "SELECT storyline_id, series, on_date, ledger FROM state_checkpoint ORDER BY storyline_id, series, on_date");
+            "SELECT storyline_id, on_date, first_seq, last_seq, reported_seqs FROM story_day ORDER BY storyline_id, on_date",
+            "SELECT storyline_id, series, on_date, ledger, after_seq, until_seq, skips FROM state_checkpoint "
+                    + "ORDER BY storyline_id, series, on_date");
 
     private Tables() {
     }

@@ -94,6 +94,20 @@ class CheckpointsTest {
             }
             assertThat(compared).isGreaterThan(1000);
 
+            // the events of a day, and those reported on it (late reports on the day they arrive), read
+            // by the day's range of the stream: as filtering the whole story gives them
+            int late = 0;
+            for (LocalDate day = START.minusDays(1); !day.isAfter(s.to().plusDays(60)); day = day.plusDays(1)) {
+                LocalDate d = day;
+                assertThat(timeline.eventsOn(s.storylineId(), day)).as("on %s", day)
+                        .containsExactlyElementsOf(events.stream().filter(e -> e.meta().on().equals(d)).toList());
+                List<StoryEvent> reported = events.stream().filter(e -> e.meta().reported().equals(d)).toList();
+                assertThat(timeline.eventsReportedOn(s.storylineId(), day)).as("reported on %s", day)
+                        .containsExactlyElementsOf(reported);
+                late += (int) reported.stream().filter(e -> !e.meta().on().equals(d)).count();
+            }
+            assertThat(late).as("late reports read on the day they arrived").isEqualTo(2);
+
             // the checkpoints of a series weigh about as much as the events (not days times state)
             long eventChars = store.sql().query("SELECT SUM(OCTET_LENGTH(payload)) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
                     rs -> rs.getLong(1), s.storylineId()).get(0);
