@@ -151,7 +151,12 @@ public class Timeline {
 
     private Optional<Day> day(String storylineId, LocalDate day) {
         return sql.first("SELECT first_seq, last_seq, reported_seqs FROM story_day WHERE storyline_id = ? AND on_date = ?",
-                rs -> new Day(rs.getObject(1, Long.class), rs.getObject(2, Long.class), Seqs.read(rs.getString(3))),
+                rs -> {
+                    long first = rs.getLong(1);
+                    boolean none = rs.wasNull(); // PostgreSQL's driver reads no INT as a Long object
+                    long last = rs.getLong(2);
+                    return new Day(none ? null : first, none ? null : last, Seqs.read(rs.getString(3)));
+                },
                 storylineId, day);
     }
 
