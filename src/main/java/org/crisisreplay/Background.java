@@ -2,6 +2,8 @@ package org.crisisreplay;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 
@@ -18,6 +20,20 @@ public final class Background {
             t.setDaemon(true);
             return t;
         };
+    }
+
+    /**
+     * Daemon threads, as many as the machine has cores, for work handed off as it comes and joined
+     * where its result is needed (a storyline's states folded while its run is stored). Made when
+     * first asked for.
+     */
+    public static Executor pool() {
+        return Pool.EXECUTOR;
+    }
+
+    private static final class Pool {
+        static final Executor EXECUTOR = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
+                daemons("crisis-replay-work"));
     }
 
     /** Starts the work now on a thread of its own of this name (a daemon); its result is {@link #join joined}. */

@@ -56,6 +56,16 @@ public final class Knowledge {
         return out;
     }
 
+    /**
+     * Whether the series before every breakpoint ({@link #BEFORE_ALL}) counts an event, told from
+     * the event alone: it counts every timely report, provided no retraction is reported as early
+     * as that series ({@link #retractedBy}{@code (events, BEFORE_ALL)} empty), which a fold made
+     * as the events arrive checks once they are all in.
+     */
+    public static boolean countedBeforeAll(StoryEvent e) {
+        return !e.meta().reported().isAfter(e.meta().on());
+    }
+
     /** The series that answers a view as known on {@code k} (null: hindsight). */
     public static LocalDate seriesFor(TreeSet<LocalDate> breakpoints, LocalDate k) {
         if (k == null) {

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -81,11 +82,12 @@ final class Rebuild {
     }
 
     /** A storyline opened and not closed yet in the replay: its events so far. */
-    private record Open(StorylineEvents.StorylineOpened opened, List<Timeline.Stored> events) {
+    /** A storyline opened and not closed yet in the replay, and its events so far. */
+    private record Open(StorylineEvents.StorylineOpened opened, Arriving events) {
     }
 
     /** A storyline closed in the replay whose closing is being worked out. */
-    private record Closed(StorylineEvents.StorylineClosed closed, String scenario, Future<TimelineProjection.Closing> closing) {
+    private record Closed(StorylineEvents.StorylineClosed closed, String scenario, CompletableFuture<TimelineProjection.Closing> closing) {
     }
 
     /** Replays the events up to {@code head} (a global index) into the emptied read model. */
@@ -201,7 +203,7 @@ final class Rebuild {
         /** Takes one event in. */
         void apply(Read r) {
             if (r.payload() instanceof StorylineEvents.StorylineOpened e) {
-                open.put(e.storylineId(), new Open(e, new ArrayList<>()));
+                open.put(e.storylineId(), new Open(e, new Arriving(e.storylineId(), workers)));
                 storylines.add(TimelineProjection.storylineRow(e));
             } else if (r.payload() instanceof StoryEvent e) {
                 Open o = open.get(r.raw().storylineId());
@@ -210,19 +212,19 @@ final class Rebuild {
                 }
             } else if (r.payload() instanceof StorylineEvents.StorylineClosed e) {
                 Open o = open.remove(e.storylineId());
-                List<Timeline.Stored> stored;
-                String scenario;
                 if (o != null) {
-                    stored = o.events();
-                    scenario = o.opened().scenario();
+                    closed.add(new Closed(e, o.opened().scenario(), o.events().closing()));
                 } else {
+                    List<Timeline.Stored> stored;
+                    String scenario;
                     // not opened in this replay (never, in a store written by this program): as the live close reads it
                     flush();
                     stored = timeline.storedWithSizes(e.storylineId());
                     scenario = jdbc.queryForObject("SELECT scenario FROM storyline WHERE storyline_id = ?", String.class,
                             e.storylineId());
+                    closed.add(new Closed(e, scenario, CompletableFuture.supplyAsync(
+                            () -> TimelineProjection.closing(e.storylineId(), stored), workers)));
                 }
-                closed.add(new Closed(e, scenario, workers.submit(() -> TimelineProjection.closing(e.storylineId(), stored))));
             }
         }
 

@@ -5,6 +5,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.crisisreplay.Background;
 import org.crisisreplay.store.StoreJson;
 import org.crisisreplay.story.Ledger;
 import org.crisisreplay.story.StoryEvent;
@@ -65,7 +66,8 @@ public class TimelineProjection {
 
     /**
      * The unit of work's resource holding the events of each storyline opened in it: closed in the
-     * same unit of work (as a run is), its states are folded from these, without reading them back.
+     * same unit of work (as a run is), its states are folded from these, without reading them back,
+     * and mostly while the run is still being stored ({@link Arriving}).
      */
     private static final String SEEN = TimelineProjection.class.getName() + ".seen";
 
@@ -104,8 +106,8 @@ public class TimelineProjection {
         jdbc.update("DELETE FROM storyline WHERE storyline_id = ?", e.storylineId());
         jdbc.update(INSERT_STORYLINE, storylineRow(e));
         if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().<Map<String, List<Timeline.Stored>>>getOrComputeResource(SEEN, key -> new HashMap<>())
-                    .put(e.storylineId(), new ArrayList<>());
+            CurrentUnitOfWork.get().<Map<String, Arriving>>getOrComputeResource(SEEN, key -> new HashMap<>())
+                    .put(e.storylineId(), new Arriving(e.storylineId(), Background.pool()));
         }
     }
 
@@ -115,20 +117,21 @@ public class TimelineProjection {
         if (!CurrentUnitOfWork.isStarted()) {
             return;
         }
-        Map<String, List<Timeline.Stored>> seen = CurrentUnitOfWork.get().getResource(SEEN);
-        if (seen != null && seen.containsKey(message.getAggregateIdentifier())) {
+        Map<String, Arriving> seen = CurrentUnitOfWork.get().getResource(SEEN);
+        Arriving arriving = seen == null ? null : seen.get(message.getAggregateIdentifier());
+        if (arriving != null) {
             // the form the event store has just written, which the message keeps: no second serialization
             int size = message.serializePayload(events, byte[].class).getData().length;
-            seen.get(message.getAggregateIdentifier()).add(new Timeline.Stored(e, message.getSequenceNumber(), size));
+            arriving.add(new Timeline.Stored(e, message.getSequenceNumber(), size));
         }
     }
 
     @EventHandler
     void on(StorylineEvents.StorylineClosed e) {
-        Map<String, List<Timeline.Stored>> seen = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().getResource(SEEN) : null;
-        List<Timeline.Stored> stored = seen != null && seen.containsKey(e.storylineId()) ? seen.remove(e.storylineId())
-                : timeline.storedWithSizes(e.storylineId());
-        Closing closing = closing(e.storylineId(), stored);
+        Map<String, Arriving> seen = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().getResource(SEEN) : null;
+        Arriving arriving = seen == null ? null : seen.remove(e.storylineId());
+        Closing closing = arriving != null ? Background.join(arriving.closing())
+                : closing(e.storylineId(), timeline.storedWithSizes(e.storylineId()));
         jdbc.batchUpdate(INSERT_DAY, closing.days());
         jdbc.batchUpdate(INSERT_CHECKPOINT, closing.checkpoints());
         jdbc.update(CLOSE_STORYLINE, e.events(), e.storylineId());
@@ -156,48 +159,29 @@ public class TimelineProjection {
 
     /** {@code stored}: the storyline's story events in the order recorded, which is day by day. */
     static Closing closing(String storylineId, List<Timeline.Stored> stored) {
+        return closing(storylineId, stored, null);
+    }
+
+    /**
+     * {@code early}: the series before every breakpoint, folded while the events arrived, counting
+     * each as {@link Knowledge#countedBeforeAll} tells (null: none was); used when it holds.
+     */
+    static Closing closing(String storylineId, List<Timeline.Stored> stored, SeriesFold early) {
         List<StoryEvent> events = stored.stream().map(Timeline.Stored::event).toList();
-        long lastSeq = stored.isEmpty() ? 0 : stored.get(stored.size() - 1).seq();
-        long beforeFirst = stored.isEmpty() ? 0 : stored.get(0).seq() - 1;
         List<Object[]> checkpoints = new ArrayList<>();
         for (LocalDate breakpoint : seriesKeys(events)) {
+            if (early != null && breakpoint.equals(Knowledge.BEFORE_ALL)
+                    && Knowledge.retractedBy(events, Knowledge.BEFORE_ALL).isEmpty()) {
+                checkpoints.addAll(early.rows());
+                continue;
+            }
             Set<StoryEvent> counted = Collections.newSetFromMap(new IdentityHashMap<>());
             counted.addAll(Knowledge.series(events, breakpoint));
-            record Checkpoint(LocalDate on, long after, String ledger) {
+            SeriesFold fold = new SeriesFold(storylineId, breakpoint);
+            for (Timeline.Stored s : stored) {
+                fold.add(s, counted.contains(s.event()));
             }
-            List<Checkpoint> chain = new ArrayList<>();
-            Ledger ledger = new Ledger();
-            // an empty state before the first day, so that every series has a checkpoint to start from
-            chain.add(new Checkpoint(Knowledge.BEFORE_ALL, beforeFirst, write(ledger)));
-            long folded = 0;
-            for (int i = 0; i < stored.size(); i++) {
-                Timeline.Stored s = stored.get(i);
-                if (counted.contains(s.event())) {
-                    ledger.apply(s.event());
-                    folded += s.bytes();
-                }
-                LocalDate day = s.event().meta().on();
-                boolean lastOfDay = i + 1 == stored.size() || !stored.get(i + 1).event().meta().on().equals(day);
-                if (lastOfDay && folded >= Math.max(MIN_FOLD_BYTES, chain.get(chain.size() - 1).ledger().length())) {
-                    chain.add(new Checkpoint(day, s.seq(), write(ledger)));
-                    folded = 0;
-                }
-            }
-            // each checkpoint is followed by the stored events up to the next one, less those its series leaves out
-            int next = 0;
-            for (int k = 0; k < chain.size(); k++) {
-                Checkpoint c = chain.get(k);
-                long until = k + 1 < chain.size() ? chain.get(k + 1).after() : lastSeq;
-                List<Long> skips = new ArrayList<>();
-                while (next < stored.size() && stored.get(next).seq() <= until) {
-                    Timeline.Stored s = stored.get(next++);
-                    if (s.seq() > c.after() && !counted.contains(s.event())) {
-                        skips.add(s.seq());
-                    }
-                }
-                checkpoints.add(new Object[] {storylineId, breakpoint, c.on(), c.ledger(), c.after(), until,
-                        Seqs.write(skips)});
-            }
+            checkpoints.addAll(fold.rows());
         }
         return new Closing(days(storylineId, stored), checkpoints);
     }
