@@ -65,6 +65,27 @@ class ClosingTest {
     }
 
     @Test
+    void foldedAsTheEventsArriveItWritesWhatFoldedAtTheEndWould() throws Exception {
+        List<Timeline.Stored> stored = stored();
+        // a late report, so that there are two series, and the early fold leaves it out of the first
+        Timeline.Stored last = stored.get(stored.size() - 1);
+        StoryEvent.Note late = new StoryEvent.Note(new org.crisisreplay.story.Meta("late-1", last.event().meta().on(), null, false,
+                last.event().meta().on().plusDays(3), "a late note", List.of("gen"), null), "a late note");
+        stored.add(new Timeline.Stored(late, last.seq() + 1, 120));
+        TimelineProjection.Closing atTheEnd = TimelineProjection.closing("cl@1", stored);
+        Arriving arriving = new Arriving("cl@1", Runnable::run);
+        stored.forEach(arriving::add);
+        TimelineProjection.Closing early = arriving.closing().join();
+        assertThat(rows(early.checkpoints())).isEqualTo(rows(atTheEnd.checkpoints()));
+        assertThat(rows(early.days())).isEqualTo(rows(atTheEnd.days()));
+        assertThat(atTheEnd.checkpoints().stream().map(r -> r[1]).distinct().count()).isEqualTo(2);
+    }
+
+    private static List<List<Object>> rows(List<Object[]> rows) {
+        return rows.stream().map(java.util.Arrays::asList).toList();
+    }
+
+    @Test
     void refusesEventsNotRecordedDayByDay() throws Exception {
         List<Timeline.Stored> stored = new ArrayList<>(stored());
         Timeline.Stored last = stored.remove(stored.size() - 1);
