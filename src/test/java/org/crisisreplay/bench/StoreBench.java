@@ -264,6 +264,85 @@ class StoreBench {
     }
 
     /**
+     * The ingest alone ({@code -Dtest=StoreBench#ingestOnly}): {@link #RUNS} times after one warm-up, the
+     * big story run into a fresh store (after a 1k story, as in {@link #storeTable}), then the raw JDBC
+     * batch insert of the same stored events into the same H2 file; medians of wall time, of the CPU of
+     * the calling thread and of the whole process (work may run on other threads), and of the ratios
+     * within each run. {@code -Dbench.jfr=FILE}: a flight recording of the measured ingests.
+     */
+    @Test
+    void ingestOnly() throws Exception {
+        Path scenarios = Files.createDirectories(work.resolve("scenarios"));
+        ScenarioAssembler assembler = new ScenarioAssembler(new ScenarioCatalog(scenarios));
+        Scenario smallS = assembler.load(write(scenarios, "gen-small", 1_000, DAYS));
+        Scenario bigS = assembler.load(write(scenarios, "gen-big", BIG, DAYS));
+        jdk.jfr.Recording recording = null;
+        List<Double> wall = new ArrayList<>();
+        List<Double> thread = new ArrayList<>();
+        List<Double> process = new ArrayList<>();
+        List<Double> rawWall = new ArrayList<>();
+        List<Double> rawCpu = new ArrayList<>();
+        List<Double> ratio = new ArrayList<>();
+        List<Double> ratioCpu = new ArrayList<>();
+        for (int i = 0; i < RUNS + 1; i++) {
+            Path data = work.resolve("ingest-" + i);
+            String url = CliHarness.storeUrl(data);
+            double w;
+            double c;
+            double p;
+            try (Engine engine = new Engine(new ArrayList<>(List.of("--spring.datasource.url=" + url)),
+                    new PrintStream(OutputStream.nullOutputStream()))) {
+                Storylines storylines = engine.bean(Storylines.class);
+                storylines.open(smallS);
+                if (i == 1 && System.getProperty("bench.jfr") != null) {
+                    recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                    recording.start();
+                }
+                long t = System.nanoTime();
+                long cpu = cpu();
+                long pcpu = processCpu();
+                storylines.open(bigS);
+                w = seconds(t);
+                c = (cpu() - cpu) / 1e9;
+                p = (processCpu() - pcpu) / 1e9;
+            }
+            double rw;
+            double rc;
+            try (Connection con = DriverManager.getConnection(url, "sa", "")) {
+                long cpu = cpu();
+                rw = rawBatchInsert(con, bigS.storylineId());
+                rc = (cpu() - cpu) / 1e9;
+            }
+            System.out.printf("ingest run %d: %.2f s wall, %.2f s CPU of the thread, %.2f s of the process; raw %.2f s wall, "
+                    + "%.2f s CPU; raw / ingest %.2f wall, %.2f CPU (thread), %.2f (process)%n", i, w, c, p, rw, rc, rw / w,
+                    rc / c, rc / p);
+            if (i > 0) {
+                wall.add(w);
+                thread.add(c);
+                process.add(p);
+                rawWall.add(rw);
+                rawCpu.add(rc);
+                ratio.add(rw / w);
+                ratioCpu.add(rc / p);
+            }
+        }
+        if (recording != null) {
+            recording.stop();
+            recording.dump(Path.of(System.getProperty("bench.jfr")));
+            recording.close();
+        }
+        String line = String.format("ingest of the %d-event story, median of %d (after one warm-up): %.2f s wall "
+                        + "(%.0f events/s), %.2f s CPU of the thread, %.2f s CPU of the process; raw JDBC batch insert of the "
+                        + "same events: %.2f s wall, %.2f s CPU; raw / ingest: %.2f wall, %.2f CPU of the process; walls %s; "
+                        + "load average %s%n",
+                BIG, RUNS, medianOf(wall), BIG / medianOf(wall), medianOf(thread), medianOf(process), medianOf(rawWall),
+                medianOf(rawCpu), medianOf(ratio), medianOf(ratioCpu),
+                wall.stream().map(x -> String.format("%.2f", x)).toList(), Files.readString(Path.of("/proc/loadavg")).trim());
+        System.out.print(line);
+        Files.writeString(Path.of("target/ingest-bench.txt"), line);
+    }
+
+    /**
      * Seconds to batch-insert the read model's story event rows, as they are, into a table with the
      * same columns, key and indexes, a transaction per 10,000 rows as the rebuild commits.
      */
