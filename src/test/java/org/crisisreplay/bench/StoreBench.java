@@ -284,9 +284,15 @@ class StoreBench {
         List<Double> rawCpu = new ArrayList<>();
         List<Double> ratio = new ArrayList<>();
         List<Double> ratioCpu = new ArrayList<>();
+        // -Dbench.store.alt=SETTINGS: appended to the store's URL on every other measured run, to compare in one process
+        String alt = System.getProperty("bench.store.alt");
+        List<Double> altWall = new ArrayList<>();
+        List<Double> altCpu = new ArrayList<>();
+        List<Double> altRatio = new ArrayList<>();
         for (int i = 0; i < RUNS + 1; i++) {
             Path data = work.resolve("ingest-" + i);
-            String url = CliHarness.storeUrl(data);
+            boolean other = alt != null && i % 2 == 0;
+            String url = CliHarness.storeUrl(data) + (other ? alt : "");
             double w;
             double c;
             double p;
@@ -316,7 +322,13 @@ class StoreBench {
             System.out.printf("ingest run %d: %.2f s wall, %.2f s CPU of the thread, %.2f s of the process; raw %.2f s wall, "
                     + "%.2f s CPU; raw / ingest %.2f wall, %.2f CPU (thread), %.2f (process)%n", i, w, c, p, rw, rc, rw / w,
                     rc / c, rc / p);
-            if (i > 0) {
+            if (other) {
+                if (i > 0) {
+                    altWall.add(w);
+                    altCpu.add(c);
+                    altRatio.add(rw / w);
+                }
+            } else if (i > 0) {
                 wall.add(w);
                 thread.add(c);
                 process.add(p);
@@ -335,9 +347,13 @@ class StoreBench {
                         + "(%.0f events/s), %.2f s CPU of the thread, %.2f s CPU of the process; raw JDBC batch insert of the "
                         + "same events: %.2f s wall, %.2f s CPU; raw / ingest: %.2f wall, %.2f CPU of the process; walls %s; "
                         + "load average %s%n",
-                BIG, RUNS, medianOf(wall), BIG / medianOf(wall), medianOf(thread), medianOf(process), medianOf(rawWall),
+                BIG, wall.size(), medianOf(wall), BIG / medianOf(wall), medianOf(thread), medianOf(process), medianOf(rawWall),
                 medianOf(rawCpu), medianOf(ratio), medianOf(ratioCpu),
                 wall.stream().map(x -> String.format("%.2f", x)).toList(), Files.readString(Path.of("/proc/loadavg")).trim());
+        if (!altWall.isEmpty()) {
+            line += String.format("with %s: %.2f s wall, %.2f s CPU of the thread, raw / ingest %.2f wall (medians of %d)%n",
+                    alt, medianOf(altWall), medianOf(altCpu), medianOf(altRatio), altWall.size());
+        }
         System.out.print(line);
         Files.writeString(Path.of("target/ingest-bench.txt"), line);
     }
