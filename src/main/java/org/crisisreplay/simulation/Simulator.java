@@ -25,8 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Runs a scenario on the {@link Calendar} and stores what happens as one storyline: the calendar's
  * commands go to the storyline's aggregate, its events {@link Chunks a thousand at a time}, and the
- * aggregate holds every event to the story's invariants. The calendar runs {@link Ahead ahead} of the
- * aggregate on a thread of its own.
+ * aggregate holds every event to the story's invariants.
  * The whole run is one unit of work in one transaction: it is stored whole, or not at all.
  */
 @Component
@@ -187,13 +186,9 @@ public class Simulator {
         uow.attachTransaction(transactions);
         try {
             String id = store ? scenario.storylineId() : "dry-run:" + scenario.storylineId();
-            // the calendar on a thread of its own, its commands sent to the aggregate on this one (the unit of work's)
-            Calendar run = Ahead.play("crisis-replay-calendar", sink -> {
-                Chunks chunks = new Chunks(id, sink);
-                Calendar calendar = new Calendar(scenario, id, chunks);
-                chunks.sendingFirst(calendar::play);
-                return calendar;
-            }, commands::sendAndWait);
+            Chunks chunks = new Chunks(id, commands::sendAndWait);
+            Calendar run = new Calendar(scenario, id, chunks);
+            chunks.sendingFirst(run::play);
             if (store) {
                 uow.commit();
             } else {
