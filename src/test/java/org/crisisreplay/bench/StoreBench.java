@@ -284,6 +284,8 @@ class StoreBench {
         List<Double> rawCpu = new ArrayList<>();
         List<Double> ratio = new ArrayList<>();
         List<Double> ratioCpu = new ArrayList<>();
+        List<Double> dryWall = new ArrayList<>();
+        List<Double> dryCpu = new ArrayList<>();
         // -Dbench.store.alt=SETTINGS: appended to the store's URL on every other measured run, to compare in one process
         String alt = System.getProperty("bench.store.alt");
         List<Double> altWall = new ArrayList<>();
@@ -311,6 +313,14 @@ class StoreBench {
                 w = seconds(t);
                 c = (cpu() - cpu) / 1e9;
                 p = (processCpu() - pcpu) / 1e9;
+                // the run through the aggregate alone (validate's dry run: nothing stored)
+                t = System.nanoTime();
+                cpu = cpu();
+                engine.bean(Simulator.class).dryRun(bigS);
+                if (i > 0 && !other) {
+                    dryWall.add(seconds(t));
+                    dryCpu.add((cpu() - cpu) / 1e9);
+                }
             }
             double rw;
             double rc;
@@ -350,6 +360,8 @@ class StoreBench {
                 BIG, wall.size(), medianOf(wall), BIG / medianOf(wall), medianOf(thread), medianOf(process), medianOf(rawWall),
                 medianOf(rawCpu), medianOf(ratio), medianOf(ratioCpu),
                 wall.stream().map(x -> String.format("%.2f", x)).toList(), Files.readString(Path.of("/proc/loadavg")).trim());
+        line += String.format("the same run through the aggregate alone (validate's dry run): %.2f s wall, %.2f s CPU of "
+                + "the thread (medians)%n", medianOf(dryWall), medianOf(dryCpu));
         if (!altWall.isEmpty()) {
             line += String.format("with %s: %.2f s wall, %.2f s CPU of the thread, raw / ingest %.2f wall (medians of %d)%n",
                     alt, medianOf(altWall), medianOf(altCpu), medianOf(altRatio), altWall.size());
