@@ -284,6 +284,8 @@ class StoreBench {
         List<Double> rawCpu = new ArrayList<>();
         List<Double> ratio = new ArrayList<>();
         List<Double> ratioCpu = new ArrayList<>();
+        List<Double> allocatedMb = new ArrayList<>();
+        List<Double> gcPauses = new ArrayList<>();
         List<Double> dryWall = new ArrayList<>();
         List<Double> dryCpu = new ArrayList<>();
         // -Dbench.store.alt=SETTINGS: appended to the store's URL on every other measured run, to compare in one process
@@ -309,10 +311,16 @@ class StoreBench {
                 long t = System.nanoTime();
                 long cpu = cpu();
                 long pcpu = processCpu();
+                long bytes = allocated();
+                long g = gcMillis();
                 storylines.open(bigS);
                 w = seconds(t);
                 c = (cpu() - cpu) / 1e9;
                 p = (processCpu() - pcpu) / 1e9;
+                if (i > 0 && !other) {
+                    allocatedMb.add((allocated() - bytes) / 1e6);
+                    gcPauses.add((gcMillis() - g) / 1e3);
+                }
                 // the run through the aggregate alone (validate's dry run: nothing stored)
                 t = System.nanoTime();
                 cpu = cpu();
@@ -360,6 +368,8 @@ class StoreBench {
                 BIG, wall.size(), medianOf(wall), BIG / medianOf(wall), medianOf(thread), medianOf(process), medianOf(rawWall),
                 medianOf(rawCpu), medianOf(ratio), medianOf(ratioCpu),
                 wall.stream().map(x -> String.format("%.2f", x)).toList(), Files.readString(Path.of("/proc/loadavg")).trim());
+        line += String.format("the ingest's thread allocated %.0f MB; GC took %.2f s (medians)%n", medianOf(allocatedMb),
+                medianOf(gcPauses));
         line += String.format("the same run through the aggregate alone (validate's dry run): %.2f s wall, %.2f s CPU of "
                 + "the thread (medians)%n", medianOf(dryWall), medianOf(dryCpu));
         if (!altWall.isEmpty()) {
@@ -418,6 +428,12 @@ class StoreBench {
             st.execute("DROP TABLE raw_story_event");
         }
         return s;
+    }
+
+    /** Bytes allocated by this thread so far. */
+    private static long allocated() {
+        return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+                .getCurrentThreadAllocatedBytes();
     }
 
     private static long gcMillis() {
