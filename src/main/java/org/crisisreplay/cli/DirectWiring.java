@@ -87,6 +87,7 @@ final class DirectWiring implements AutoCloseable {
                 .configureEventSerializer(c -> events)
                 .configureMessageSerializer(c -> serializer)
                 .configureEmbeddedEventStore(c -> storage)
+                .configureCorrelationDataProviders(c -> List.of(StoreConfig.NO_CORRELATION_DATA))
                 .configureAggregate(Storyline.class);
         configurer.eventProcessing()
                 .registerSubscribingEventProcessor(TimelineProjection.GROUP)

@@ -9,8 +9,9 @@ import org.axonframework.serialization.Serializer;
 /**
  * The event store's serializer on the direct write path: another serializer (Jackson) that makes the
  * stored form of each event, except that equal metadata is serialized once, not once per event. The
- * events of a run carry the correlation data of the command that applied them, so a thousand events
- * in a row have the same two identifiers; their form is the delegate's, made for the first of them.
+ * events of a run have equal metadata: none ({@link StoreConfig#NO_CORRELATION_DATA}), or with Axon's
+ * correlation data the identifiers of the command that applied them, the same for a thousand events
+ * in a row; their form is the delegate's, made for the first of them.
  * Only metadata of text values is taken as the same by equality (the form of another value could
  * differ where its {@code equals} does not), so what is stored is the delegate's form, byte for byte.
  */
