@@ -10,6 +10,8 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.crisisreplay.simulation.Simulator;
+import org.crisisreplay.store.EventForms;
+import org.crisisreplay.store.EventStorage;
 import org.crisisreplay.store.HighWaterMark;
 import org.crisisreplay.store.Sql;
 import org.crisisreplay.store.Store;
@@ -65,24 +67,27 @@ final class DirectWiring implements AutoCloseable {
         // the very mapper of the read models, so that each type's serializer is made once, not twice
         // (Axon adds a deserializer of its MetaData to it, which the read models never read)
         JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(StoreJson.MAPPER).build();
-        JdbcEventStorageEngine storage = JdbcEventStorageEngine.builder()
-                .snapshotSerializer(serializer).eventSerializer(serializer)
+        // the events' own: the same forms, a run's metadata serialized once (the projection sizes events with it)
+        EventForms events = new EventForms(serializer);
+        JdbcEventStorageEngine storage = new EventStorage(JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer).eventSerializer(events)
                 .connectionProvider(connections).transactionManager(axonTransactions)
-                .schema(new EventSchema()).build();
+                .schema(new EventSchema()));
         createSchema(store.connection(), dataSource);
 
         Sql sql = StoreConfig.on(dataSource);
         HighWaterMark highWaterMark = new HighWaterMark(sql, store.location().url());
         highWaterMark.check();
         Timeline timeline = new Timeline(sql);
-        TimelineProjection projection = new TimelineProjection(new JdbcTemplate(dataSource), timeline, serializer);
+        TimelineProjection projection = new TimelineProjection(new JdbcTemplate(dataSource), timeline, events);
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureTransactionManager(c -> axonTransactions)
                 .configureSerializer(c -> serializer)
-                .configureEventSerializer(c -> serializer)
+                .configureEventSerializer(c -> events)
                 .configureMessageSerializer(c -> serializer)
                 .configureEmbeddedEventStore(c -> storage)
+                .configureCorrelationDataProviders(c -> List.of(StoreConfig.NO_CORRELATION_DATA))
                 .configureAggregate(Storyline.class);
         configurer.eventProcessing()
                 .registerSubscribingEventProcessor(TimelineProjection.GROUP)

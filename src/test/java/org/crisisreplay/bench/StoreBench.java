@@ -256,6 +256,129 @@ class StoreBench {
         Files.writeString(Path.of("target/rebuild-bench.txt"), line);
     }
 
+    /**
+     * The ingest alone ({@code -Dtest=StoreBench#ingestOnly}): {@link #RUNS} times after one warm-up, the
+     * big story run into a fresh store (after a 1k story, as in {@link #storeTable}), then the raw JDBC
+     * batch insert of the same stored events into the same H2 file; medians of wall time, of the CPU of
+     * the calling thread and of the whole process (work may run on other threads), and of the ratios
+     * within each run. {@code -Dbench.jfr=FILE}: a flight recording of the measured ingests.
+     */
+    @Test
+    void ingestOnly() throws Exception {
+        Path scenarios = Files.createDirectories(work.resolve("scenarios"));
+        ScenarioAssembler assembler = new ScenarioAssembler(new ScenarioCatalog(scenarios));
+        Scenario smallS = assembler.load(write(scenarios, "gen-small", 1_000, DAYS));
+        Scenario bigS = assembler.load(write(scenarios, "gen-big", BIG, DAYS));
+        jdk.jfr.Recording recording = null;
+        List<Double> wall = new ArrayList<>();
+        List<Double> thread = new ArrayList<>();
+        List<Double> process = new ArrayList<>();
+        List<Double> rawWall = new ArrayList<>();
+        List<Double> rawCpu = new ArrayList<>();
+        List<Double> ratio = new ArrayList<>();
+        List<Double> ratioCpu = new ArrayList<>();
+        List<Double> allocatedMb = new ArrayList<>();
+        List<Double> gcPauses = new ArrayList<>();
+        List<Double> dryWall = new ArrayList<>();
+        List<Double> dryCpu = new ArrayList<>();
+        // -Dbench.store.alt=SETTINGS: appended to the store's URL on every other measured run, to compare in one process
+        String alt = System.getProperty("bench.store.alt");
+        List<Double> altWall = new ArrayList<>();
+        List<Double> altCpu = new ArrayList<>();
+        List<Double> altRatio = new ArrayList<>();
+        for (int i = 0; i < RUNS + 1; i++) {
+            Path data = work.resolve("ingest-" + i);
+            boolean other = alt != null && i % 2 == 0;
+            String url = CliHarness.storeUrl(data) + (other ? alt : "");
+            double w;
+            double c;
+            double p;
+            try (Engine engine = new Engine(new ArrayList<>(List.of("--spring.datasource.url=" + url)),
+                    new PrintStream(OutputStream.nullOutputStream()))) {
+                Storylines storylines = engine.bean(Storylines.class);
+                storylines.open(smallS);
+                if (i == 1 && System.getProperty("bench.jfr") != null) {
+                    recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                    recording.start();
+                }
+                long t = System.nanoTime();
+                long cpu = cpu();
+                long pcpu = processCpu();
+                long bytes = allocated();
+                long g = gcMillis();
+                storylines.open(bigS);
+                w = seconds(t);
+                c = (cpu() - cpu) / 1e9;
+                p = (processCpu() - pcpu) / 1e9;
+                if (i > 0 && !other) {
+                    allocatedMb.add((allocated() - bytes) / 1e6);
+                    gcPauses.add((gcMillis() - g) / 1e3);
+                }
+                // the run through the aggregate alone (validate's dry run: nothing stored)
+                t = System.nanoTime();
+                cpu = cpu();
+                engine.bean(Simulator.class).dryRun(bigS);
+                if (i > 0 && !other) {
+                    dryWall.add(seconds(t));
+                    dryCpu.add((cpu() - cpu) / 1e9);
+                }
+            }
+            double rw;
+            double rc;
+            try (Connection con = DriverManager.getConnection(url, "sa", "")) {
+                long cpu = cpu();
+                rw = rawBatchInsert(con, bigS.storylineId());
+                rc = (cpu() - cpu) / 1e9;
+            }
+            System.out.printf("ingest run %d: %.2f s wall, %.2f s CPU of the thread, %.2f s of the process; raw %.2f s wall, "
+                    + "%.2f s CPU; raw / ingest %.2f wall, %.2f CPU (thread), %.2f (process)%n", i, w, c, p, rw, rc, rw / w,
+                    rc / c, rc / p);
+            if (other) {
+                if (i > 0) {
+                    altWall.add(w);
+                    altCpu.add(c);
+                    altRatio.add(rw / w);
+                }
+            } else if (i > 0) {
+                wall.add(w);
+                thread.add(c);
+                process.add(p);
+                rawWall.add(rw);
+                rawCpu.add(rc);
+                ratio.add(rw / w);
+                ratioCpu.add(rc / p);
+            }
+        }
+        if (recording != null) {
+            recording.stop();
+            recording.dump(Path.of(System.getProperty("bench.jfr")));
+            recording.close();
+        }
+        String line = String.format("ingest of the %d-event story, median of %d (after one warm-up): %.2f s wall "
+                        + "(%.0f events/s), %.2f s CPU of the thread, %.2f s CPU of the process; raw JDBC batch insert of the "
+                        + "same events: %.2f s wall, %.2f s CPU; raw / ingest: %.2f wall, %.2f CPU of the process; walls %s; "
+                        + "load average %s%n",
+                BIG, wall.size(), medianOf(wall), BIG / medianOf(wall), medianOf(thread), medianOf(process), medianOf(rawWall),
+                medianOf(rawCpu), medianOf(ratio), medianOf(ratioCpu),
+                wall.stream().map(x -> String.format("%.2f", x)).toList(), Files.readString(Path.of("/proc/loadavg")).trim());
+        line += String.format("the ingest's thread allocated %.0f MB; GC took %.2f s (medians)%n", medianOf(allocatedMb),
+                medianOf(gcPauses));
+        line += String.format("the same run through the aggregate alone (validate's dry run): %.2f s wall, %.2f s CPU of "
+                + "the thread (medians)%n", medianOf(dryWall), medianOf(dryCpu));
+        if (!altWall.isEmpty()) {
+            line += String.format("with %s: %.2f s wall, %.2f s CPU of the thread, raw / ingest %.2f wall (medians of %d)%n",
+                    alt, medianOf(altWall), medianOf(altCpu), medianOf(altRatio), altWall.size());
+        }
+        System.out.print(line);
+        Files.writeString(Path.of("target/ingest-bench.txt"), line);
+    }
+
+    /** Bytes allocated by this thread so far. */
+    private static long allocated() {
+        return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+                .getCurrentThreadAllocatedBytes();
+    }
+
     private static long gcMillis() {
         return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();

@@ -39,11 +39,13 @@ class DirectWiringTest {
         assertThat(bySpring.exit()).as(bySpring.err()).isZero();
         assertThat(byHand.out()).isEqualTo(bySpring.out());
 
-        // event ids, time stamps and correlation ids differ from run to run whichever path stores them
+        // event ids and time stamps differ from run to run whichever path stores them; neither path
+        // adds correlation data to the metadata (StoreConfig.NO_CORRELATION_DATA)
         String events = "SELECT type, aggregateIdentifier, sequenceNumber, payloadType, payloadRevision, "
-                + "CAST(payload AS VARCHAR) FROM DomainEventEntry ORDER BY globalIndex";
+                + "CAST(payload AS VARCHAR), CAST(metaData AS VARCHAR) FROM DomainEventEntry ORDER BY globalIndex";
         List<String> stored = rows(direct, events);
         assertThat(stored).hasSizeGreaterThan(100).isEqualTo(rows(context, events));
+        assertThat(rows(direct, "SELECT DISTINCT CAST(metaData AS VARCHAR) FROM DomainEventEntry")).containsExactly("{}\t");
         for (String readModel : List.of("SELECT * FROM storyline ORDER BY storyline_id",
                 "SELECT * FROM scenario_head ORDER BY scenario",
                 "SELECT * FROM story_day ORDER BY storyline_id, on_date",
