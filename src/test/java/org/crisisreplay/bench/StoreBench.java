@@ -48,6 +48,12 @@ class StoreBench {
     private static final int DAYS = 1096;
     private static final int STORE_EVENTS = Integer.getInteger("bench.store.total", 1_000_000);
     private static final int QUERIES = Integer.getInteger("bench.store.queries", 400);
+
+    /**
+     * Queries run before those measured: with 400, a query's median moved by 1.6x from one run to the
+     * next as the compiler finished or not (the store's own lookups took 0.01-0.02 ms of it either way).
+     */
+    private static final int WARM_QUERIES = Integer.getInteger("bench.store.warm", 3000);
     private static final int RUNS = Integer.getInteger("bench.runs", 5);
 
     /**
@@ -133,12 +139,17 @@ class StoreBench {
             row("state on day 15: " + BIG + "-event story, same density", "%.3f ms", bigEarly,
                     String.format("%.2f x the 1k story", bigEarly / briefEarly));
             double smallMid = queryMedian(views, story(timeline, smallS), mid);
+            double smallLookups = lookupsMedian(c, smallS.storylineId(), mid);
             long stored = count(c, "SELECT COUNT(*) FROM DomainEventEntry");
             row("state mid-period, 1k story, store of " + stored + " events", "%.3f ms", smallMid, "");
+            row("  of which its two lookups in SQL", "%.3f ms", smallLookups, "");
             long total = grow(c, smallS.storylineId(), bigS.storylineId(), STORE_EVENTS);
             double grown = queryMedian(views, story(timeline, smallS), mid);
             row("same query, store of " + total + " events", "%.3f ms", grown,
                     String.format("%.2f x at %d", grown / smallMid, stored));
+            double grownLookups = lookupsMedian(c, smallS.storylineId(), mid);
+            row("  of which its two lookups in SQL, store of " + total, "%.3f ms", grownLookups,
+                    String.format("%.2f x at %d", grownLookups / smallLookups, stored));
         }
 
         try (Engine engine = new Engine(new ArrayList<>(List.of("--spring.datasource.url=" + CliHarness.storeUrl(rebuildData))),
@@ -445,8 +456,53 @@ class StoreBench {
     }
 
     /** Median milliseconds of the state query as {@code state --json} makes it (warmed up first). */
+    /**
+     * Median milliseconds of a state query's two lookups alone, in SQL as {@link Timeline#ledger}
+     * makes them (the checkpoint, then the stored events after it, read but not parsed): what the
+     * store's size could change; the rest of a query is reading JSON and folding.
+     */
+    private static double lookupsMedian(Connection c, String storylineId, LocalDate on) throws Exception {
+        String checkpoint = "SELECT ledger, after_seq, until_seq FROM state_checkpoint WHERE storyline_id = ? AND series = "
+                + "(SELECT MAX(series) FROM state_checkpoint WHERE storyline_id = ? AND series <= ?) AND on_date <= ? "
+                + "ORDER BY on_date DESC LIMIT 1";
+        String events = "SELECT sequenceNumber, payloadType, payload FROM DomainEventEntry WHERE aggregateIdentifier = ? "
+                + "AND sequenceNumber >= ? AND sequenceNumber <= ? ORDER BY sequenceNumber";
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < 2 * WARM_QUERIES; i++) {
+            long t = System.nanoTime();
+            long after;
+            long until;
+            try (PreparedStatement ps = c.prepareStatement(checkpoint)) {
+                ps.setString(1, storylineId);
+                ps.setString(2, storylineId);
+                ps.setObject(3, LocalDate.of(9999, 12, 31));
+                ps.setObject(4, on);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    rs.getString(1);
+                    after = rs.getLong(2);
+                    until = rs.getLong(3);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(events)) {
+                ps.setString(1, storylineId);
+                ps.setLong(2, after + 1);
+                ps.setLong(3, until);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getBytes(3);
+                    }
+                }
+            }
+            if (i >= WARM_QUERIES) {
+                ms.add((System.nanoTime() - t) / 1e6);
+            }
+        }
+        return medianOf(ms);
+    }
+
     private static double queryMedian(Views views, Views.Story s, LocalDate on) {
-        for (int i = 0; i < QUERIES; i++) {
+        for (int i = 0; i < WARM_QUERIES; i++) {
             views.stateJson(s, on, null).toString();
         }
         List<Double> ms = new ArrayList<>();
