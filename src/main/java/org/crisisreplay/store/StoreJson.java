@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 
 import java.io.IOException;
@@ -38,6 +39,15 @@ public final class StoreJson {
             // added after JavaTimeModule, so its date reader is the one used
             .addModule(new SimpleModule("iso-dates").addDeserializer(LocalDate.class, new IsoDates()))
             .build();
+
+    /**
+     * The same mapper for reading many stored events in one process ({@code rebuild}): its readers
+     * and writers reach the records' constructors and accessors through generated lambdas
+     * (Blackbird) rather than reflection. It reads and writes the same JSON; making the lambdas costs
+     * a cold command more than it saves (measured: a cold {@code state} 0.69 s against 0.59 s), and a
+     * rebuild of 52k events less (0.49 s against 0.62 s, warm).
+     */
+    public static final ObjectMapper BULK = MAPPER.copy().registerModule(new BlackbirdModule());
 
     private StoreJson() {
     }

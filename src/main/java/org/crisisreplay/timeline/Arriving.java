@@ -1,5 +1,7 @@
 package org.crisisreplay.timeline;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,15 +20,18 @@ final class Arriving {
 
     private final String storylineId;
     private final Executor executor;
+    private final ObjectMapper json;
     private final List<Timeline.Stored> events = new ArrayList<>();
     private final SeriesFold early;
     private List<Timeline.Stored> batch = new ArrayList<>();
     private CompletableFuture<Void> folding = CompletableFuture.completedFuture(null);
 
-    Arriving(String storylineId, Executor executor) {
+    /** {@code json}: the mapper that writes the checkpoints. */
+    Arriving(String storylineId, Executor executor, ObjectMapper json) {
         this.storylineId = storylineId;
         this.executor = executor;
-        this.early = new SeriesFold(storylineId, Knowledge.BEFORE_ALL);
+        this.json = json;
+        this.early = new SeriesFold(storylineId, Knowledge.BEFORE_ALL, json);
     }
 
     /** The next event of the stream. */
@@ -51,6 +56,6 @@ final class Arriving {
     /** What closing the storyline writes, once every event is in: worked out on the executor. */
     CompletableFuture<TimelineProjection.Closing> closing() {
         handOver();
-        return folding.thenApplyAsync(v -> TimelineProjection.closing(storylineId, events, early), executor);
+        return folding.thenApplyAsync(v -> TimelineProjection.closing(storylineId, events, early, json), executor);
     }
 }

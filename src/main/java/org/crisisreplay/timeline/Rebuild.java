@@ -4,6 +4,7 @@ import org.crisisreplay.Background;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.TrackingToken;
+import org.crisisreplay.store.StoreJson;
 import org.crisisreplay.story.StoryEvent;
 import org.crisisreplay.story.StorylineEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -164,7 +165,7 @@ final class Rebuild {
     private static List<Read> readJson(List<Raw> page) throws IOException {
         List<Read> out = new ArrayList<>(page.size());
         for (Raw r : page) {
-            out.add(new Read(r, StoredForms.read(r.type(), r.payload())));
+            out.add(new Read(r, StoredForms.BULK.read(r.type(), r.payload())));
         }
         return out;
     }
@@ -203,7 +204,7 @@ final class Rebuild {
         /** Takes one event in. */
         void apply(Read r) {
             if (r.payload() instanceof StorylineEvents.StorylineOpened e) {
-                open.put(e.storylineId(), new Open(e, new Arriving(e.storylineId(), workers)));
+                open.put(e.storylineId(), new Open(e, new Arriving(e.storylineId(), workers, StoreJson.BULK)));
                 storylines.add(TimelineProjection.storylineRow(e));
             } else if (r.payload() instanceof StoryEvent e) {
                 Open o = open.get(r.raw().storylineId());
@@ -223,7 +224,7 @@ final class Rebuild {
                     scenario = jdbc.queryForObject("SELECT scenario FROM storyline WHERE storyline_id = ?", String.class,
                             e.storylineId());
                     closed.add(new Closed(e, scenario, CompletableFuture.supplyAsync(
-                            () -> TimelineProjection.closing(e.storylineId(), stored), workers)));
+                            () -> TimelineProjection.closing(e.storylineId(), stored, null, StoreJson.BULK), workers)));
                 }
             }
         }

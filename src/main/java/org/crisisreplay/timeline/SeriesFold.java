@@ -1,6 +1,7 @@
 package org.crisisreplay.timeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.crisisreplay.store.StoreJson;
 import org.crisisreplay.story.Ledger;
 
@@ -22,6 +23,7 @@ final class SeriesFold {
 
     private final String storylineId;
     private final LocalDate series;
+    private final ObjectMapper json;
     private final Ledger ledger = new Ledger();
     private final List<Checkpoint> chain = new ArrayList<>();
     /** The events of the stream the series leaves out, in order. */
@@ -30,9 +32,11 @@ final class SeriesFold {
     private LocalDate day;
     private long last;
 
-    SeriesFold(String storylineId, LocalDate series) {
+    /** {@code json}: the mapper that writes the checkpoints (the store's, or its {@link StoreJson#BULK bulk} one). */
+    SeriesFold(String storylineId, LocalDate series, ObjectMapper json) {
         this.storylineId = storylineId;
         this.series = series;
+        this.json = json;
     }
 
     /** Takes the next stored event in; {@code counted}: whether the series counts it. */
@@ -85,9 +89,9 @@ final class SeriesFold {
         return rows;
     }
 
-    private static String write(Object value) {
+    private String write(Object value) {
         try {
-            return StoreJson.MAPPER.writeValueAsString(value);
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }

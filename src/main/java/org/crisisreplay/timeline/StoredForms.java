@@ -1,57 +1,63 @@
 package org.crisisreplay.timeline;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import org.crisisreplay.store.StoreJson;
 import org.crisisreplay.story.StoryEvent;
 import org.crisisreplay.story.StorylineEvents;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The stored forms the read side reads straight from the event store: each type by the name the
- * event store gives it ({@code payloadType}), with a reader made once. A storyline's stream holds its
- * opening, its story events and its closing; everything else in the store is read by Axon alone.
+ * event store gives it ({@code payloadType}), with a reader made the first time the type is read. A
+ * storyline's stream holds its opening, its story events and its closing; everything else in the
+ * store is read by Axon alone. {@link #PLAIN} reads with the store's mapper ({@link StoreJson#MAPPER}),
+ * {@link #BULK} with the one for reading many events in one process ({@link StoreJson#BULK}).
  */
 final class StoredForms {
 
-    private static final Map<String, ObjectReader> READERS = new HashMap<>();
+    static final StoredForms PLAIN = new StoredForms(StoreJson.MAPPER);
 
-    private static final Map<String, ObjectReader> STORY = new HashMap<>();
+    static final StoredForms BULK = new StoredForms(StoreJson.BULK);
+
+    /** The types read here, by their stored name. */
+    private static final Map<String, Class<?>> TYPES = new HashMap<>();
 
     static {
         for (Class<?> type : StoryEvent.class.getPermittedSubclasses()) {
-            STORY.put(type.getName(), StoreJson.MAPPER.readerFor(type));
+            TYPES.put(type.getName(), type);
         }
-        READERS.putAll(STORY);
-        List<Class<?>> others = new ArrayList<>(List.of(StorylineEvents.StorylineOpened.class,
-                StorylineEvents.StorylineClosed.class));
-        for (Class<?> type : others) {
-            READERS.put(type.getName(), StoreJson.MAPPER.readerFor(type));
-        }
+        TYPES.put(StorylineEvents.StorylineOpened.class.getName(), StorylineEvents.StorylineOpened.class);
+        TYPES.put(StorylineEvents.StorylineClosed.class.getName(), StorylineEvents.StorylineClosed.class);
     }
 
-    private StoredForms() {
+    private final ObjectMapper mapper;
+    private final Map<String, ObjectReader> readers = new ConcurrentHashMap<>();
+
+    private StoredForms(ObjectMapper mapper) {
+        this.mapper = mapper;
     }
 
     /** Whether a stored type is a story event's. */
     static boolean isStory(String payloadType) {
-        return STORY.containsKey(payloadType);
+        Class<?> type = TYPES.get(payloadType);
+        return type != null && StoryEvent.class.isAssignableFrom(type);
     }
 
     /** A stored event of a type the projection reads, or null for any other type. */
-    static Object read(String payloadType, byte[] payload) throws IOException {
-        ObjectReader reader = READERS.get(payloadType);
-        return reader == null ? null : reader.readValue(payload);
+    Object read(String payloadType, byte[] payload) throws IOException {
+        Class<?> type = TYPES.get(payloadType);
+        return type == null ? null : readers.computeIfAbsent(payloadType, k -> mapper.readerFor(type)).readValue(payload);
     }
 
     /** A stored story event (its type must be one: {@link #isStory}). */
-    static StoryEvent story(String payloadType, byte[] payload) {
+    StoryEvent story(String payloadType, byte[] payload) {
         try {
-            return STORY.get(payloadType).readValue(payload);
+            return (StoryEvent) read(payloadType, payload);
         } catch (IOException e) {
             throw new IllegalStateException("unreadable stored event: " + e.getMessage(), e);
         }

@@ -103,7 +103,7 @@ public class Timeline {
                 if (Seqs.holds(skips, rs.getLong(1)) || !StoredForms.isStory(rs.getString(2))) {
                     return true;
                 }
-                StoryEvent e = StoredForms.story(rs.getString(2), rs.getBytes(3));
+                StoryEvent e = StoredForms.PLAIN.story(rs.getString(2), rs.getBytes(3));
                 if (e.meta().on().isAfter(upTo)) {
                     return false;
                 }
@@ -138,7 +138,7 @@ public class Timeline {
         sql.each(EVENTS, rs -> {
             if (StoredForms.isStory(rs.getString(2))) {
                 byte[] payload = rs.getBytes(3);
-                out.add(new Stored(StoredForms.story(rs.getString(2), payload), rs.getLong(1), payload.length));
+                out.add(new Stored(StoredForms.PLAIN.story(rs.getString(2), payload), rs.getLong(1), payload.length));
             }
             return true;
         }, storylineId, from, to);

@@ -1,6 +1,7 @@
 package org.crisisreplay.timeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -107,7 +108,7 @@ public class TimelineProjection {
         jdbc.update(INSERT_STORYLINE, storylineRow(e));
         if (CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get().<Map<String, Arriving>>getOrComputeResource(SEEN, key -> new HashMap<>())
-                    .put(e.storylineId(), new Arriving(e.storylineId(), Background.pool()));
+                    .put(e.storylineId(), new Arriving(e.storylineId(), Background.pool(), StoreJson.MAPPER));
         }
     }
 
@@ -159,14 +160,15 @@ public class TimelineProjection {
 
     /** {@code stored}: the storyline's story events in the order recorded, which is day by day. */
     static Closing closing(String storylineId, List<Timeline.Stored> stored) {
-        return closing(storylineId, stored, null);
+        return closing(storylineId, stored, null, StoreJson.MAPPER);
     }
 
     /**
      * {@code early}: the series before every breakpoint, folded while the events arrived, counting
      * each as {@link Knowledge#countedBeforeAll} tells (null: none was); used when it holds.
+     * {@code json} writes the checkpoints.
      */
-    static Closing closing(String storylineId, List<Timeline.Stored> stored, SeriesFold early) {
+    static Closing closing(String storylineId, List<Timeline.Stored> stored, SeriesFold early, ObjectMapper json) {
         List<StoryEvent> events = stored.stream().map(Timeline.Stored::event).toList();
         List<Object[]> checkpoints = new ArrayList<>();
         for (LocalDate breakpoint : seriesKeys(events)) {
@@ -177,7 +179,7 @@ public class TimelineProjection {
             }
             Set<StoryEvent> counted = Collections.newSetFromMap(new IdentityHashMap<>());
             counted.addAll(Knowledge.series(events, breakpoint));
-            SeriesFold fold = new SeriesFold(storylineId, breakpoint);
+            SeriesFold fold = new SeriesFold(storylineId, breakpoint, json);
             for (Timeline.Stored s : stored) {
                 fold.add(s, counted.contains(s.event()));
             }

@@ -73,7 +73,7 @@ class ClosingTest {
                 last.event().meta().on().plusDays(3), "a late note", List.of("gen"), null), "a late note");
         stored.add(new Timeline.Stored(late, last.seq() + 1, 120));
         TimelineProjection.Closing atTheEnd = TimelineProjection.closing("cl@1", stored);
-        Arriving arriving = new Arriving("cl@1", Runnable::run);
+        Arriving arriving = new Arriving("cl@1", Runnable::run, org.crisisreplay.store.StoreJson.MAPPER);
         stored.forEach(arriving::add);
         TimelineProjection.Closing early = arriving.closing().join();
         assertThat(rows(early.checkpoints())).isEqualTo(rows(atTheEnd.checkpoints()));
