@@ -9,7 +9,6 @@ import org.crisisreplay.story.StoryEvent;
 import org.crisisreplay.story.StorylineEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,10 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 
 /**
@@ -82,7 +79,6 @@ final class Rebuild {
     private record Read(Raw raw, Object payload) {
     }
 
-    /** A storyline opened and not closed yet in the replay: its events so far. */
     /** A storyline opened and not closed yet in the replay, and its events so far. */
     private record Open(StorylineEvents.StorylineOpened opened, Arriving events) {
     }
@@ -101,7 +97,7 @@ final class Rebuild {
         try {
             TimelineProjection.reset(jdbc);
             Writer writer = new Writer(workers);
-            Deque<Future<List<Read>>> ahead = new ArrayDeque<>();
+            Deque<CompletableFuture<List<Read>>> ahead = new ArrayDeque<>();
             long read = 0;
             long since = 0;
             boolean more = true;
@@ -112,13 +108,13 @@ final class Rebuild {
                         more = false;
                     } else {
                         read = page.get(page.size() - 1).index();
-                        ahead.add(workers.submit(() -> readJson(page)));
+                        ahead.add(CompletableFuture.supplyAsync(() -> readJson(page), workers));
                     }
                 }
                 if (ahead.isEmpty()) {
                     break;
                 }
-                List<Read> events = join(ahead.poll());
+                List<Read> events = Background.join(ahead.poll());
                 for (Read r : events) {
                     since++;
                     writer.apply(r);
@@ -162,29 +158,12 @@ final class Rebuild {
         }, (rs, n) -> new Raw(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getBytes(5)));
     }
 
-    private static List<Read> readJson(List<Raw> page) throws IOException {
+    private static List<Read> readJson(List<Raw> page) {
         List<Read> out = new ArrayList<>(page.size());
         for (Raw r : page) {
             out.add(new Read(r, StoredForms.BULK.read(r.type(), r.payload())));
         }
         return out;
-    }
-
-    private static <T> T join(Future<T> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while rebuilding", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException("unreadable stored event: " + e.getCause().getMessage(), e.getCause());
-        }
     }
 
     /** The rows of the replay, written in order on this thread. */
@@ -216,12 +195,10 @@ final class Rebuild {
                 if (o != null) {
                     closed.add(new Closed(e, o.opened().scenario(), o.events().closing()));
                 } else {
-                    List<Timeline.Stored> stored;
-                    String scenario;
                     // not opened in this replay (never, in a store written by this program): as the live close reads it
                     flush();
-                    stored = timeline.storedWithSizes(e.storylineId());
-                    scenario = jdbc.queryForObject("SELECT scenario FROM storyline WHERE storyline_id = ?", String.class,
+                    List<Timeline.Stored> stored = timeline.storedWithSizes(e.storylineId());
+                    String scenario = jdbc.queryForObject("SELECT scenario FROM storyline WHERE storyline_id = ?", String.class,
                             e.storylineId());
                     closed.add(new Closed(e, scenario, CompletableFuture.supplyAsync(
                             () -> TimelineProjection.closing(e.storylineId(), stored, null, StoreJson.BULK), workers)));
@@ -236,6 +213,14 @@ final class Rebuild {
             }
         }
 
+        /** Writes the rows in one batch once there are at least {@code atLeast} of them, and lets them go. */
+        private void write(String sql, List<Object[]> rows, int atLeast) {
+            if (rows.size() >= atLeast) {
+                jdbc.batchUpdate(sql, rows);
+                rows.clear();
+            }
+        }
+
         /** Writes everything taken in so far: rows, then what each close writes, then the scenarios' heads. */
         void finish() {
             flush();
@@ -243,31 +228,19 @@ final class Rebuild {
             List<Object[]> checkpoints = new ArrayList<>();
             List<Object[]> closes = new ArrayList<>();
             for (Closed c : closed) {
-                TimelineProjection.Closing closing = join(c.closing());
+                TimelineProjection.Closing closing = Background.join(c.closing());
                 days.addAll(closing.days());
                 checkpoints.addAll(closing.checkpoints());
                 closes.add(new Object[] {c.closed().events(), c.closed().storylineId()});
                 heads.remove(c.scenario());
                 heads.put(c.scenario(), c.closed().storylineId());
-                if (checkpoints.size() >= BATCH) {
-                    jdbc.batchUpdate(TimelineProjection.INSERT_CHECKPOINT, checkpoints);
-                    checkpoints.clear();
-                }
-                if (days.size() >= BATCH) {
-                    jdbc.batchUpdate(TimelineProjection.INSERT_DAY, days);
-                    days.clear();
-                }
+                write(TimelineProjection.INSERT_CHECKPOINT, checkpoints, BATCH);
+                write(TimelineProjection.INSERT_DAY, days, BATCH);
             }
             closed.clear();
-            if (!days.isEmpty()) {
-                jdbc.batchUpdate(TimelineProjection.INSERT_DAY, days);
-            }
-            if (!checkpoints.isEmpty()) {
-                jdbc.batchUpdate(TimelineProjection.INSERT_CHECKPOINT, checkpoints);
-            }
-            if (!closes.isEmpty()) {
-                jdbc.batchUpdate(TimelineProjection.CLOSE_STORYLINE, closes);
-            }
+            write(TimelineProjection.INSERT_DAY, days, 1);
+            write(TimelineProjection.INSERT_CHECKPOINT, checkpoints, 1);
+            write(TimelineProjection.CLOSE_STORYLINE, closes, 1);
             if (!heads.isEmpty()) {
                 List<Object[]> rows = heads.entrySet().stream().map(h -> new Object[] {h.getKey(), h.getValue()}).toList();
                 jdbc.batchUpdate("DELETE FROM scenario_head WHERE scenario = ?", rows.stream().map(r -> new Object[] {r[0]}).toList());

@@ -49,17 +49,20 @@ final class StoredForms {
     }
 
     /** A stored event of a type the projection reads, or null for any other type. */
-    Object read(String payloadType, byte[] payload) throws IOException {
+    Object read(String payloadType, byte[] payload) {
         Class<?> type = TYPES.get(payloadType);
-        return type == null ? null : readers.computeIfAbsent(payloadType, k -> mapper.readerFor(type)).readValue(payload);
+        if (type == null) {
+            return null;
+        }
+        try {
+            return readers.computeIfAbsent(payloadType, k -> mapper.readerFor(type)).readValue(payload);
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable stored event: " + e.getMessage(), e);
+        }
     }
 
     /** A stored story event (its type must be one: {@link #isStory}). */
     StoryEvent story(String payloadType, byte[] payload) {
-        try {
-            return (StoryEvent) read(payloadType, payload);
-        } catch (IOException e) {
-            throw new IllegalStateException("unreadable stored event: " + e.getMessage(), e);
-        }
+        return (StoryEvent) read(payloadType, payload);
     }
 }
