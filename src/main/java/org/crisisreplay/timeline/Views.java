@@ -1,9 +1,11 @@
 package org.crisisreplay.timeline;
 
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.crisisreplay.Recent;
 import org.crisisreplay.state.State;
 import org.crisisreplay.state.StateJson;
 import org.crisisreplay.state.StatePaths;
@@ -36,13 +38,7 @@ public class Views {
      * content, whose projection never changes: a base compared again and again (as {@code watch}
      * and {@code serve} do) is read once.
      */
-    private final Map<String, JsonNode> hindsight = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, JsonNode> eldest) {
-                    return size() > KEPT_DAYS;
-                }
-            });
+    private final Map<String, JsonNode> hindsight = Recent.keeping(KEPT_DAYS);
 
     public Views(Timeline timeline) {
         this.timeline = timeline;
@@ -198,13 +194,7 @@ public class Views {
     }
 
     /** The runs {@link #keep} was given, until a diff uses them (the latest few). */
-    private final Map<String, Draft> kept = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Draft> eldest) {
-                    return size() > 16;
-                }
-            });
+    private final Map<String, Draft> kept = Recent.keeping(16);
 
     /** The hindsight state bodies of a story run in memory, every day from {@code from} to {@code to}. */
     private static void hindsight(Draft d, LocalDate from, LocalDate to, java.util.function.BiConsumer<LocalDate, JsonNode> each) {
@@ -270,11 +260,5 @@ public class Views {
         return java.util.Collections.unmodifiableSet(ids);
     }
 
-    private final Map<String, Set<String>> eventIds = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
-                    return size() > 16;
-                }
-            });
+    private final Map<String, Set<String>> eventIds = Recent.keeping(16);
 }

@@ -1,9 +1,9 @@
 package org.crisisreplay.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.crisisreplay.Recent;
 import org.springframework.stereotype.Component;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -17,12 +17,7 @@ class Answers {
 
     static final int SIZE = 512;
 
-    private final Map<String, JsonNode> kept = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, JsonNode> eldest) {
-            return size() > SIZE;
-        }
-    };
+    private final Map<String, JsonNode> kept = Recent.keeping(SIZE);
 
     /** The answer kept under {@code key} (storyline ids and parameters), made once if it is not. */
     @SuppressWarnings("unchecked")
