@@ -16,8 +16,6 @@ import org.crisisreplay.timeline.Views;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -88,8 +86,7 @@ class StoreBench {
         double ingestCpu;
         double dry;
         double raw;
-        try (Engine engine = new Engine(new ArrayList<>(List.of("--spring.datasource.url=" + url)),
-                new PrintStream(OutputStream.nullOutputStream()))) {
+        try (Engine engine = CliHarness.engine(url)) {
             Storylines storylines = engine.bean(Storylines.class);
             storylines.open(smallS);
             storylines.open(briefS);
@@ -152,8 +149,7 @@ class StoreBench {
                     String.format("%.2f x at %d", grownLookups / smallLookups, stored));
         }
 
-        try (Engine engine = new Engine(new ArrayList<>(List.of("--spring.datasource.url=" + CliHarness.storeUrl(rebuildData))),
-                new PrintStream(OutputStream.nullOutputStream()))) {
+        try (Engine engine = CliHarness.engine(CliHarness.storeUrl(rebuildData))) {
             Projections projections = engine.bean(Projections.class);
             long events = engine.bean(Timeline.class).counts().events();
             t = System.nanoTime();
@@ -205,8 +201,7 @@ class StoreBench {
         if (kept != null && Files.isDirectory(Path.of(kept))) {
             copyStore(Path.of(kept), work.resolve("data"));
         } else {
-            try (Engine engine = new Engine(new ArrayList<>(List.of("--spring.datasource.url=" + url)),
-                    new PrintStream(OutputStream.nullOutputStream()))) {
+            try (Engine engine = CliHarness.engine(url)) {
                 Storylines storylines = engine.bean(Storylines.class);
                 for (Scenario s : stories) {
                     storylines.open(s);
@@ -228,8 +223,7 @@ class StoreBench {
         List<Double> gc = new ArrayList<>();
         List<Double> jit = new ArrayList<>();
         long events;
-        try (Engine engine = new Engine(new ArrayList<>(List.of("--spring.datasource.url=" + url)),
-                new PrintStream(OutputStream.nullOutputStream()))) {
+        try (Engine engine = CliHarness.engine(url)) {
             Projections projections = engine.bean(Projections.class);
             events = engine.bean(Timeline.class).counts().events();
             for (int i = 0; i < RUNS + WARMUPS; i++) {
@@ -304,8 +298,7 @@ class StoreBench {
             double w;
             double c;
             double p;
-            try (Engine engine = new Engine(new ArrayList<>(List.of("--spring.datasource.url=" + url)),
-                    new PrintStream(OutputStream.nullOutputStream()))) {
+            try (Engine engine = CliHarness.engine(url)) {
                 Storylines storylines = engine.bean(Storylines.class);
                 storylines.open(smallS);
                 if (i == 1 && System.getProperty("bench.jfr") != null) {

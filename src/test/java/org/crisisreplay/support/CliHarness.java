@@ -1,9 +1,11 @@
 package org.crisisreplay.support;
 
 import org.crisisreplay.cli.Cli;
+import org.crisisreplay.cli.Engine;
 import org.crisisreplay.store.StoreUrl;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,6 +23,12 @@ public final class CliHarness {
 
     public static String storeUrl(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("store") + StoreUrl.H2_SETTINGS;
+    }
+
+    /** The application context on a store (its URL), saying nothing: for tests that call its beans. */
+    public static Engine engine(String storeUrl) {
+        return new Engine(new ArrayList<>(List.of("--spring.datasource.url=" + storeUrl)),
+                new PrintStream(OutputStream.nullOutputStream()));
     }
 
     public static Result run(Path dataDir, String... args) {

@@ -57,7 +57,7 @@ class CheckpointsTest {
         Scenario s = new ScenarioAssembler(new ScenarioCatalog(dir)).load(file);
         Path data = dir.resolve("data");
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        try (Engine engine = new Engine(new ArrayList<>(List.of("--spring.datasource.url=" + CliHarness.storeUrl(data))), quiet)) {
+        try (Engine engine = CliHarness.engine(CliHarness.storeUrl(data))) {
             engine.bean(Storylines.class).open(s);
         }
         try (Store store = Store.open(new Store.Location(CliHarness.storeUrl(data), "sa", ""), Duration.ofSeconds(10), quiet)) {

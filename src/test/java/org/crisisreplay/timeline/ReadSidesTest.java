@@ -32,7 +32,7 @@ class ReadSidesTest {
     void plainAndContextReadSidesGiveTheSameAnswers() {
         ScenarioAssembler assembler = new ScenarioAssembler(new ScenarioCatalog(Path.of("scenarios")));
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        try (Engine engine = new Engine(new ArrayList<>(List.of("--spring.datasource.url=" + CliHarness.storeUrl(data))), quiet)) {
+        try (Engine engine = CliHarness.engine(CliHarness.storeUrl(data))) {
             Storylines storylines = engine.bean(Storylines.class);
             Views.Story base = storylines.open(assembler.load(Path.of("scenarios/kazakhstan-2022.yaml"))).story();
             Views.Story whatIf = storylines.open(assembler.load(Path.of("scenarios/what-if/late-appeal.yaml"))).story();

@@ -77,8 +77,7 @@ class RebuildTest {
                 new PrintStream(OutputStream.nullOutputStream()))) {
             assertThat(segments(store)).isEqualTo(-1);
         }
-        try (Engine engine = new Engine(new ArrayList<>(List.of("--spring.datasource.url=" + CliHarness.storeUrl(data))),
-                new PrintStream(OutputStream.nullOutputStream()))) {
+        try (Engine engine = CliHarness.engine(CliHarness.storeUrl(data))) {
             List<Long> told = new ArrayList<>();
             engine.bean(Projections.class).rebuild(Duration.ofMinutes(5), (at, of) -> told.add(at), 97);
             assertThat(told).isSorted().last().isEqualTo(head);
