@@ -2,6 +2,7 @@ package org.crisisreplay.store;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -50,6 +51,15 @@ public final class StoreJson {
     public static final ObjectMapper BULK = MAPPER.copy().registerModule(new BlackbirdModule());
 
     private StoreJson() {
+    }
+
+    /** A value as a JSON column holds it, written by {@code mapper} (one of these two). */
+    public static String write(ObjectMapper mapper, Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.crisisreplay.timeline;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.crisisreplay.store.StoreJson;
 import org.crisisreplay.story.Ledger;
@@ -44,7 +43,7 @@ final class SeriesFold {
         LocalDate on = s.event().meta().on();
         if (day == null) {
             // an empty state before the first day, so that every series has a checkpoint to start from
-            chain.add(new Checkpoint(Knowledge.BEFORE_ALL, s.seq() - 1, write(ledger)));
+            chain.add(new Checkpoint(Knowledge.BEFORE_ALL, s.seq() - 1, StoreJson.write(json, ledger)));
         } else if (!on.equals(day)) {
             endOfDay();
         }
@@ -60,7 +59,7 @@ final class SeriesFold {
 
     private void endOfDay() {
         if (folded >= Math.max(TimelineProjection.MIN_FOLD_BYTES, chain.get(chain.size() - 1).ledger().length())) {
-            chain.add(new Checkpoint(day, last, write(ledger)));
+            chain.add(new Checkpoint(day, last, StoreJson.write(json, ledger)));
             folded = 0;
         }
     }
@@ -68,7 +67,7 @@ final class SeriesFold {
     /** The chain's rows ({@link TimelineProjection#INSERT_CHECKPOINT}), once every event is in. */
     List<Object[]> rows() {
         if (day == null) {
-            chain.add(new Checkpoint(Knowledge.BEFORE_ALL, 0, write(ledger)));
+            chain.add(new Checkpoint(Knowledge.BEFORE_ALL, 0, StoreJson.write(json, ledger)));
         } else {
             endOfDay();
         }
@@ -87,13 +86,5 @@ final class SeriesFold {
             rows.add(new Object[] {storylineId, series, c.on(), c.ledger(), c.after(), until, Seqs.write(skips)});
         }
         return rows;
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 }

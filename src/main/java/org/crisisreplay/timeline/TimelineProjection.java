@@ -1,6 +1,5 @@
 package org.crisisreplay.timeline;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -147,7 +146,7 @@ public class TimelineProjection {
     /** A storyline's row, as its opening writes it (not closed yet). */
     static Object[] storylineRow(StorylineEvents.StorylineOpened e) {
         return new Object[] {e.storylineId(), e.scenario(), e.title(), e.contentHash(), e.from(), e.to(),
-                write(e.retracted()), write(e.removed()), Timeline.LAYOUT};
+                StoreJson.write(StoreJson.MAPPER, e.retracted()), StoreJson.write(StoreJson.MAPPER, e.removed()), Timeline.LAYOUT};
     }
 
     /**
@@ -234,14 +233,6 @@ public class TimelineProjection {
     static void reset(JdbcTemplate jdbc) {
         for (String table : List.of("state_checkpoint", "story_day", "scenario_head", "storyline")) {
             jdbc.execute("TRUNCATE TABLE " + table);
-        }
-    }
-
-    private static String write(Object value) {
-        try {
-            return StoreJson.MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException(ex);
         }
     }
 }
