@@ -27,11 +27,13 @@ import java.util.function.BiConsumer;
  * events, the rows {@link TimelineProjection} writes live, from its own row makers and fold.
  *
  * <p>The events are read in order with plain JDBC, a page of {@link #PAGE} rows at a time by global
- * index (their stored form only, no metadata, no event messages), and read from JSON with the event
- * store's mapper on other threads while this one writes. An event adds no row of its own; once a
+ * index (their stored form only, no metadata, no event messages), and read from JSON on other
+ * threads while this one writes, with the store's mapper made for reading many events
+ * ({@link org.crisisreplay.store.StoreJson#BULK}). An event adds no row of its own; its storyline's
+ * first series is folded on the workers as its events come ({@link Arriving}), and once the
  * storyline closes, what closing it writes (its days and checkpoints, {@link TimelineProjection#closing})
- * is worked out on another thread too: storylines are independent, a storyline's states depend only on
- * its own events. A transaction replays {@link #CHUNK} events. The streaming processor's segments, if
+ * is worked out there too: storylines are independent, a storyline's states depend only on its own
+ * events. A transaction replays {@link #CHUNK} events. The streaming processor's segments, if
  * the store has any, end at the head, where a processor that had projected every event would have
  * them: it does not replay what this wrote.
  */
