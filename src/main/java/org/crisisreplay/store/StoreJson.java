@@ -1,17 +1,32 @@
 package org.crisisreplay.store;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.jsonFormatVisitors.JsonFormatVisitorWrapper;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
+import com.fasterxml.jackson.databind.ser.ContextualSerializer;
+import com.fasterxml.jackson.databind.ser.ResolvableSerializer;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
@@ -19,8 +34,11 @@ import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * How the read models write and read their JSON columns (events, folded states): one mapper,
@@ -39,6 +57,7 @@ public final class StoreJson {
             .addModule(new ParameterNamesModule(JsonCreator.Mode.DEFAULT))
             // added after JavaTimeModule, so its date reader is the one used
             .addModule(new SimpleModule("iso-dates").addDeserializer(LocalDate.class, new IsoDates()))
+            .addModule(new SimpleModule("successive-states").setSerializerModifier(new RecordsRemembered()))
             .build();
 
     /**
@@ -59,6 +78,125 @@ public final class StoreJson {
             return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Writes the successive states of one fold (a series' checkpoints): each state holds most of the
+     * records of the one before (the talks, the dismissals so far), the same instances, so a record
+     * already written for an earlier state is copied from the JSON written then rather than written
+     * again. The text is the mapper's own, byte for byte: a record's JSON does not depend on where it
+     * stands, and records do not change. Not thread-safe: one fold, one thread at a time.
+     */
+    public static final class Successive {
+
+        private final ObjectWriter writer;
+
+        /** {@code mapper}: one of the two above. */
+        public Successive(ObjectMapper mapper) {
+            this.writer = mapper.writer().withAttribute(Written.class, new Written(mapper.getFactory()));
+        }
+
+        public String write(Object state) {
+            try {
+                return writer.writeValueAsString(state);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** The records a {@link Successive} writer has written, with their JSON. */
+    private record Written(JsonFactory factory, Map<Object, String> json) {
+
+        Written(JsonFactory factory) {
+            this(factory, new IdentityHashMap<>());
+        }
+    }
+
+    /** Gives every record type's serializer a memory of the instances written, used where the writer keeps one. */
+    private static final class RecordsRemembered extends BeanSerializerModifier {
+
+        @Override
+        public JsonSerializer<?> modifySerializer(SerializationConfig config, BeanDescription description,
+                                                  JsonSerializer<?> serializer) {
+            return description.getBeanClass().isRecord() ? new Remembered(serializer) : serializer;
+        }
+    }
+
+    /** A record's serializer that copies the JSON of an instance already written by the same {@link Successive}. */
+    private static final class Remembered extends JsonSerializer<Object> implements ContextualSerializer, ResolvableSerializer {
+
+        private final JsonSerializer<Object> delegate;
+
+        @SuppressWarnings("unchecked")
+        Remembered(JsonSerializer<?> delegate) {
+            this.delegate = (JsonSerializer<Object>) delegate;
+        }
+
+        @Override
+        public void serialize(Object value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            if (!(provider.getAttribute(Written.class) instanceof Written written)) {
+                delegate.serialize(value, gen, provider);
+                return;
+            }
+            String json = written.json().get(value);
+            if (json == null) {
+                StringWriter out = new StringWriter();
+                try (JsonGenerator own = written.factory().createGenerator(out)) {
+                    delegate.serialize(value, own, provider);
+                }
+                json = out.toString();
+                written.json().put(value, json);
+            }
+            gen.writeRawValue(json);
+        }
+
+        @Override
+        public void serializeWithType(Object value, JsonGenerator gen, SerializerProvider provider, TypeSerializer types)
+                throws IOException {
+            delegate.serializeWithType(value, gen, provider, types);
+        }
+
+        @Override
+        public boolean isEmpty(SerializerProvider provider, Object value) {
+            return delegate.isEmpty(provider, value);
+        }
+
+        @Override
+        public Class<Object> handledType() {
+            return delegate.handledType();
+        }
+
+        @Override
+        public JsonSerializer<?> getDelegatee() {
+            return delegate;
+        }
+
+        @Override
+        public boolean usesObjectId() {
+            return delegate.usesObjectId();
+        }
+
+        @Override
+        public void acceptJsonFormatVisitor(JsonFormatVisitorWrapper visitor, JavaType type) throws JsonMappingException {
+            delegate.acceptJsonFormatVisitor(visitor, type);
+        }
+
+        @Override
+        public void resolve(SerializerProvider provider) throws JsonMappingException {
+            if (delegate instanceof ResolvableSerializer r) {
+                r.resolve(provider);
+            }
+        }
+
+        @Override
+        public JsonSerializer<?> createContextual(SerializerProvider provider, BeanProperty property) throws JsonMappingException {
+            if (delegate instanceof ContextualSerializer c) {
+                JsonSerializer<?> contextual = c.createContextual(provider, property);
+                return contextual == delegate ? this : new Remembered(contextual);
+            }
+            return this;
         }
     }
 

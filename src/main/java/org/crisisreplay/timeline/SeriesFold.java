@@ -22,7 +22,7 @@ final class SeriesFold {
 
     private final String storylineId;
     private final LocalDate series;
-    private final ObjectMapper json;
+    private final StoreJson.Successive json;
     private final Ledger ledger = new Ledger();
     private final List<Checkpoint> chain = new ArrayList<>();
     /** The events of the stream the series leaves out, in order. */
@@ -35,7 +35,7 @@ final class SeriesFold {
     SeriesFold(String storylineId, LocalDate series, ObjectMapper json) {
         this.storylineId = storylineId;
         this.series = series;
-        this.json = json;
+        this.json = new StoreJson.Successive(json);
     }
 
     /** Takes the next stored event in; {@code counted}: whether the series counts it. */
@@ -43,7 +43,7 @@ final class SeriesFold {
         LocalDate on = s.event().meta().on();
         if (day == null) {
             // an empty state before the first day, so that every series has a checkpoint to start from
-            chain.add(new Checkpoint(Knowledge.BEFORE_ALL, s.seq() - 1, StoreJson.write(json, ledger)));
+            chain.add(new Checkpoint(Knowledge.BEFORE_ALL, s.seq() - 1, json.write(ledger)));
         } else if (!on.equals(day)) {
             endOfDay();
         }
@@ -59,7 +59,7 @@ final class SeriesFold {
 
     private void endOfDay() {
         if (folded >= Math.max(TimelineProjection.MIN_FOLD_BYTES, chain.get(chain.size() - 1).ledger().length())) {
-            chain.add(new Checkpoint(day, last, StoreJson.write(json, ledger)));
+            chain.add(new Checkpoint(day, last, json.write(ledger)));
             folded = 0;
         }
     }
@@ -67,7 +67,7 @@ final class SeriesFold {
     /** The chain's rows ({@link TimelineProjection#INSERT_CHECKPOINT}), once every event is in. */
     List<Object[]> rows() {
         if (day == null) {
-            chain.add(new Checkpoint(Knowledge.BEFORE_ALL, 0, StoreJson.write(json, ledger)));
+            chain.add(new Checkpoint(Knowledge.BEFORE_ALL, 0, json.write(ledger)));
         } else {
             endOfDay();
         }

@@ -6,7 +6,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,5 +47,50 @@ class StoreJsonTest {
         assertThatThrownBy(() -> StoreJson.MAPPER.readValue("\"2023-02-29\"", LocalDate.class))
                 .isInstanceOf(JsonMappingException.class).hasMessageContaining("2023-02-29");
         assertThat(StoreJson.MAPPER.writeValueAsString(LocalDate.of(2022, 1, 5))).isEqualTo("\"2022-01-05\"");
+    }
+
+    record Part(String id, LocalDate on, List<String> names, @JsonInclude(JsonInclude.Include.NON_NULL) String topic) {
+    }
+
+    record Pair(Part first, Part second) {
+    }
+
+    /** A state that grows, as a fold's does: lists and a map of records, some replaced, most kept. */
+    static final class Grown {
+        public List<Part> parts = new ArrayList<>();
+        public Map<String, Pair> pairs = new LinkedHashMap<>();
+        public Part latest;
+        public int count;
+    }
+
+    @Test
+    void writesSuccessiveStatesAsTheMapperDoesByteForByte() {
+        for (ObjectMapper mapper : List.of(StoreJson.MAPPER, StoreJson.BULK)) {
+            StoreJson.Successive successive = new StoreJson.Successive(mapper);
+            Grown state = new Grown();
+            assertThat(successive.write(state)).isEqualTo(StoreJson.write(mapper, state));
+            for (int i = 0; i < 200; i++) {
+                Part p = new Part("p" + i, LocalDate.of(2022, 1, 1).plusDays(i), List.of("a\"" + i, "b"),
+                        i % 3 == 0 ? null : "topic " + i);
+                state.parts.add(p);
+                state.latest = p;
+                // a record put in twice, and a key whose record is replaced
+                state.pairs.put("k" + i % 7, new Pair(p, state.parts.get(i / 2)));
+                state.count = i;
+                if (i % 10 == 0) {
+                    state.parts.remove(0);
+                }
+                assertThat(successive.write(state)).isEqualTo(StoreJson.write(mapper, state));
+            }
+        }
+    }
+
+    @Test
+    void aRecordWrittenAloneIsWrittenAsBefore() throws Exception {
+        Part p = new Part("x", LocalDate.of(2022, 1, 6), List.of("n"), null);
+        assertThat(StoreJson.MAPPER.writeValueAsString(p)).isEqualTo("{\"id\":\"x\",\"on\":\"2022-01-06\",\"names\":[\"n\"]}");
+        assertThat(StoreJson.MAPPER.writeValueAsString(List.of(p, p)))
+                .isEqualTo(GENERAL.writer().without(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                        .writeValueAsString(List.of(p, p)));
     }
 }
