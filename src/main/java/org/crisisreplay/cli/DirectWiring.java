@@ -96,7 +96,7 @@ final class DirectWiring implements AutoCloseable {
         axon = configurer.buildConfiguration();
         axon.start();
 
-        Simulator simulator = new Simulator(axon.commandGateway(), axonTransactions, axon.eventStore(), highWaterMark);
+        Simulator simulator = new Simulator(axon.commandGateway(), axonTransactions, axon.eventStore(), highWaterMark, events);
         Projections projections = new Projections(axon.eventProcessingConfiguration(), axon.eventStore(), timeline,
                 projection, axonTransactions, new Segments(sql, serializer), storage);
         put(Simulator.class, simulator);

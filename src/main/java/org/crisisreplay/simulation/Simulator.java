@@ -9,12 +9,16 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.crisisreplay.scenario.Scenario;
 import org.crisisreplay.state.State;
+import org.crisisreplay.Background;
+import org.crisisreplay.store.EventForms;
 import org.crisisreplay.store.HighWaterMark;
+import org.crisisreplay.story.Commands;
 import org.crisisreplay.story.StoryEvent;
 import org.crisisreplay.story.Storyline;
 import org.crisisreplay.story.StorylineRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -35,17 +39,31 @@ public class Simulator {
     private final TransactionManager transactions;
     private final EventStore eventStore;
     private final HighWaterMark highWaterMark;
+    /** The event store's serializer when it can serialize a run's events ahead of their append (else null). */
+    private final EventForms forms;
 
     /** The scenario being run, if any: what a user who interrupts the program is told was not stored. */
     private final AtomicReference<String> running = new AtomicReference<>();
     private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
 
+    @Autowired
     public Simulator(CommandGateway commands, TransactionManager transactions, EventStore eventStore,
                      HighWaterMark highWaterMark) {
+        this(commands, transactions, eventStore, highWaterMark, null);
+    }
+
+    /**
+     * {@code forms}: the event store's serializer, which serializes the events of a run on another
+     * thread while the calendar makes the rest (the append would otherwise serialize them all on
+     * the run's own thread, after the calendar is done).
+     */
+    public Simulator(CommandGateway commands, TransactionManager transactions, EventStore eventStore,
+                     HighWaterMark highWaterMark, EventForms forms) {
         this.commands = commands;
         this.transactions = transactions;
         this.eventStore = eventStore;
         this.highWaterMark = highWaterMark;
+        this.forms = forms;
     }
 
     /** The storyline being run in this process right now, if any. */
@@ -186,7 +204,14 @@ public class Simulator {
         uow.attachTransaction(transactions);
         try {
             String id = store ? scenario.storylineId() : "dry-run:" + scenario.storylineId();
-            Chunks chunks = new Chunks(id, commands::sendAndWait);
+            boolean ahead = store && forms != null;
+            Chunks chunks = new Chunks(id, command -> {
+                commands.sendAndWait(command);
+                if (ahead && command instanceof Commands.RecordEvents r) {
+                    // the aggregate applied these very events: their payloads, to be stored at the commit
+                    forms.prepare(r.events(), Background.pool());
+                }
+            });
             Calendar run = new Calendar(scenario, id, chunks);
             chunks.sendingFirst(run::play);
             if (store) {
@@ -200,6 +225,10 @@ public class Simulator {
                 uow.rollback(e);
             }
             throw e;
+        } finally {
+            if (forms != null && store) {
+                forms.forget();
+            }
         }
     }
 }

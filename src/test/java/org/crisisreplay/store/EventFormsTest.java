@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -59,5 +61,37 @@ class EventFormsTest {
                 Instant.parse("9999-12-31T23:59:59.999Z"), Instant.parse("+10000-01-01T00:00:00.001Z")}) {
             assertThat(storage.format(t)).isEqualTo(DateTimeUtils.formatInstant(t));
         }
+    }
+
+    record Payload(String id, List<String> names) {
+    }
+
+    @Test
+    void payloadsPreparedAheadAreTheDelegatesFormsWhoeverMakesThem() {
+        EventForms forms = new EventForms(jackson);
+        List<Payload> run = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            run.add(new Payload("e" + i, List.of("n" + i)));
+        }
+        // the background has not run yet: what the append reaches first it makes itself
+        List<Runnable> later = new ArrayList<>();
+        forms.prepare(run, later::add);
+        SerializedObject<byte[]> first = forms.serialize(run.get(0), byte[].class);
+        assertThat(first.getData()).isEqualTo(jackson.serialize(run.get(0), byte[].class).getData());
+        assertThat(first.getType()).isEqualTo(jackson.serialize(run.get(0), byte[].class).getType());
+        later.forEach(Runnable::run);
+        // the one made by the append is kept, not made again; the others were made in the background
+        assertThat(forms.serialize(run.get(0), byte[].class)).isSameAs(first);
+        for (Payload p : run) {
+            SerializedObject<byte[]> form = forms.serialize(p, byte[].class);
+            assertThat(form.getData()).isEqualTo(jackson.serialize(p, byte[].class).getData());
+            assertThat(form).isSameAs(forms.serialize(p, byte[].class));
+        }
+        // an equal payload, another instance: not one prepared, serialized as ever
+        Payload equal = new Payload("e1", List.of("n1"));
+        assertThat(forms.serialize(equal, byte[].class)).isNotSameAs(forms.serialize(run.get(1), byte[].class));
+        assertThat(forms.serialize(run.get(1), String.class).getData()).isEqualTo(jackson.serialize(run.get(1), String.class).getData());
+        forms.forget();
+        assertThat(forms.serialize(run.get(2), byte[].class)).isNotSameAs(forms.serialize(run.get(2), byte[].class));
     }
 }
