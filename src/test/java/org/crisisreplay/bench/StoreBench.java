@@ -56,9 +56,24 @@ class StoreBench {
 
     /**
      * Rebuilds run before those measured: on 2 cores the compiler is still at work on the rebuild's
-     * code after a first one (walls fell from 3.0 to 0.85 s over six rebuilds in one process).
+     * code after a first one (walls fell from 3.0 to 0.85 s over six rebuilds in one process; after
+     * five, the compiler still took 0.3 s of CPU per rebuild of 52k events, after forty 0.03 s).
      */
-    private static final int WARMUPS = Integer.getInteger("bench.rebuild.warmups", 5);
+    private static final int WARMUPS = Integer.getInteger("bench.rebuild.warmups", 20);
+
+    /**
+     * Generated stories of {@link #BIG} events in the store whose first rebuild {@code rebuildOnly}
+     * measures once, in a process of its own (the compiler warming up within it, as in a user's
+     * rebuild of a large store): 10, about half a million events; 0 leaves it out.
+     */
+    private static final int LARGE = Integer.getInteger("bench.rebuild.large", 10);
+
+    /**
+     * Ingests run before those measured in {@code ingestOnly}: after one, the walls of the next five
+     * still went 4.5, 2.2, 1.6, 1.5, 2.0 s as the compiler caught up; after three, the ratio to the raw
+     * insert still rose from 0.40 to 0.70 over the five measured; after eight, it held at 0.50-0.69.
+     */
+    private static final int INGEST_WARMUPS = Integer.getInteger("bench.ingest.warmups", 8);
 
     @TempDir
     Path work;
@@ -211,6 +226,7 @@ class StoreBench {
                 copyStore(work.resolve("data"), Path.of(kept));
             }
         }
+        String large = LARGE > 0 ? largeRebuild(assembler, scenarios, kept) : "";
         // -Dbench.jfr=FILE: a flight recording of the rebuilds (profile settings)
         jdk.jfr.Recording recording = null;
         if (System.getProperty("bench.jfr") != null) {
@@ -257,12 +273,77 @@ class StoreBench {
                 events, RUNS, WARMUPS, w, events / w, c, events / c, p, events / p, medianOf(gc), medianOf(jit),
                 wall.stream().map(x -> String.format("%.3f", x)).toList(),
                 Files.readString(Path.of("/proc/loadavg")).trim());
+        line += large;
         System.out.print(line);
         Files.writeString(Path.of("target/rebuild-bench.txt"), line);
     }
 
     /**
-     * The ingest alone ({@code -Dtest=StoreBench#ingestOnly}): {@link #RUNS} times after one warm-up, the
+     * The first rebuild in a process of a store of {@link #LARGE} generated stories of {@link #BIG}
+     * events each (made in another process: the fork of a child JVM, so that nothing of this one's
+     * compiled code helps the rebuild), as a line of the report.
+     */
+    private String largeRebuild(ScenarioAssembler assembler, Path scenarios, String kept) throws Exception {
+        Path data = work.resolve("large");
+        Path keptLarge = kept == null ? null : Path.of(kept + "-large");
+        if (keptLarge != null && Files.isDirectory(keptLarge)) {
+            copyStore(keptLarge, data);
+        } else {
+            try (Engine engine = CliHarness.engine(CliHarness.storeUrl(data))) {
+                Storylines storylines = engine.bean(Storylines.class);
+                for (int k = 1; k <= LARGE; k++) {
+                    storylines.open(assembler.load(write(scenarios, "gen-large-" + k, BIG, DAYS)));
+                }
+            }
+            if (keptLarge != null) {
+                copyStore(data, keptLarge);
+            }
+        }
+        StringBuilder lines = new StringBuilder();
+        // the JVM's own settings (both compilers), then the launcher's for every verb (the first compiler alone, serial GC)
+        for (List<String> flags : List.of(List.<String>of(), List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"))) {
+            Path copy = work.resolve("large-copy");
+            copyStore(data, copy);
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            command.addAll(flags);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), LargeRebuild.class.getName(),
+                    CliHarness.storeUrl(copy)));
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("the large rebuild failed: " + out);
+            }
+            lines.append(out.lines().filter(l -> l.startsWith("rebuild of")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no figure from the large rebuild: " + out)))
+                    .append(flags.isEmpty() ? " (JVM defaults)" : " (" + String.join(" ", flags) + ", as the launcher)")
+                    .append('\n');
+        }
+        return lines.toString();
+    }
+
+    /** The rebuild of {@link #largeRebuild}, in its own JVM: prints one line of figures. */
+    static final class LargeRebuild {
+
+        public static void main(String[] args) throws Exception {
+            try (Engine engine = CliHarness.engine(args[0])) {
+                long events = engine.bean(Timeline.class).counts().events();
+                long t = System.nanoTime();
+                long pcpu = processCpu();
+                long j = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+                engine.bean(Projections.class).rebuild(Duration.ofMinutes(30));
+                double w = seconds(t);
+                double p = (processCpu() - pcpu) / 1e9;
+                double jit = (java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - j) / 1e3;
+                System.out.printf("rebuild of a store of %d stored events, the first in its process (the application "
+                                + "context started before): %.2f s wall, %.0f events/s; %.2f s CPU of the process, %.2f s "
+                                + "compiling; load average %s%n", events, w, events / w, p, jit,
+                        Files.readString(Path.of("/proc/loadavg")).trim());
+            }
+        }
+    }
+
+    /**
+     * The ingest alone ({@code -Dtest=StoreBench#ingestOnly}): {@link #RUNS} times after {@link #INGEST_WARMUPS}, the
      * big story run into a fresh store (after a 1k story, as in {@link #storeTable}), then the raw JDBC
      * batch insert of the same stored events into the same H2 file; medians of wall time, of the CPU of
      * the calling thread and of the whole process (work may run on other threads), and of the ratios
@@ -291,7 +372,7 @@ class StoreBench {
         List<Double> altWall = new ArrayList<>();
         List<Double> altCpu = new ArrayList<>();
         List<Double> altRatio = new ArrayList<>();
-        for (int i = 0; i < RUNS + 1; i++) {
+        for (int i = 0; i < RUNS + INGEST_WARMUPS; i++) {
             Path data = work.resolve("ingest-" + i);
             boolean other = alt != null && i % 2 == 0;
             String url = CliHarness.storeUrl(data) + (other ? alt : "");
@@ -301,7 +382,7 @@ class StoreBench {
             try (Engine engine = CliHarness.engine(url)) {
                 Storylines storylines = engine.bean(Storylines.class);
                 storylines.open(smallS);
-                if (i == 1 && System.getProperty("bench.jfr") != null) {
+                if (i == INGEST_WARMUPS && System.getProperty("bench.jfr") != null) {
                     recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
                     recording.start();
                 }
@@ -314,7 +395,7 @@ class StoreBench {
                 w = seconds(t);
                 c = (cpu() - cpu) / 1e9;
                 p = (processCpu() - pcpu) / 1e9;
-                if (i > 0 && !other) {
+                if (i >= INGEST_WARMUPS && !other) {
                     allocatedMb.add((allocated() - bytes) / 1e6);
                     gcPauses.add((gcMillis() - g) / 1e3);
                 }
@@ -322,7 +403,7 @@ class StoreBench {
                 t = System.nanoTime();
                 cpu = cpu();
                 engine.bean(Simulator.class).dryRun(bigS);
-                if (i > 0 && !other) {
+                if (i >= INGEST_WARMUPS && !other) {
                     dryWall.add(seconds(t));
                     dryCpu.add((cpu() - cpu) / 1e9);
                 }
@@ -338,12 +419,12 @@ class StoreBench {
                     + "%.2f s CPU; raw / ingest %.2f wall, %.2f CPU (thread), %.2f (process)%n", i, w, c, p, rw, rc, rw / w,
                     rc / c, rc / p);
             if (other) {
-                if (i > 0) {
+                if (i >= INGEST_WARMUPS) {
                     altWall.add(w);
                     altCpu.add(c);
                     altRatio.add(rw / w);
                 }
-            } else if (i > 0) {
+            } else if (i >= INGEST_WARMUPS) {
                 wall.add(w);
                 thread.add(c);
                 process.add(p);
@@ -358,11 +439,11 @@ class StoreBench {
             recording.dump(Path.of(System.getProperty("bench.jfr")));
             recording.close();
         }
-        String line = String.format("ingest of the %d-event story, median of %d (after one warm-up): %.2f s wall "
+        String line = String.format("ingest of the %d-event story, median of %d (after %d warm-ups): %.2f s wall "
                         + "(%.0f events/s), %.2f s CPU of the thread, %.2f s CPU of the process; raw JDBC batch insert of the "
                         + "same events: %.2f s wall, %.2f s CPU; raw / ingest: %.2f wall, %.2f CPU of the process; walls %s; "
                         + "load average %s%n",
-                BIG, wall.size(), medianOf(wall), BIG / medianOf(wall), medianOf(thread), medianOf(process), medianOf(rawWall),
+                BIG, wall.size(), INGEST_WARMUPS, medianOf(wall), BIG / medianOf(wall), medianOf(thread), medianOf(process), medianOf(rawWall),
                 medianOf(rawCpu), medianOf(ratio), medianOf(ratioCpu),
                 wall.stream().map(x -> String.format("%.2f", x)).toList(), Files.readString(Path.of("/proc/loadavg")).trim());
         line += String.format("the ingest's thread allocated %.0f MB; GC took %.2f s (medians)%n", medianOf(allocatedMb),
@@ -646,7 +727,7 @@ class StoreBench {
         Files.createDirectories(to);
         try (var files = Files.list(from)) {
             for (Path f : files.toList()) {
-                Files.copy(f, to.resolve(f.getFileName()));
+                Files.copy(f, to.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }
