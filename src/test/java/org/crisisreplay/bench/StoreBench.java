@@ -57,9 +57,11 @@ class StoreBench {
     /**
      * Rebuilds run before those measured: on 2 cores the compiler is still at work on the rebuild's
      * code after a first one (walls fell from 3.0 to 0.85 s over six rebuilds in one process; after
-     * five, the compiler still took 0.3 s of CPU per rebuild of 52k events, after forty 0.03 s).
+     * five, the compiler still took 0.3 s per rebuild of 52k events, after twenty 0.06-0.33 s, after
+     * forty 0.01-0.03 s). Forty rebuilds of 52k events are about 15 s of warming up (JMH's default
+     * is five iterations of 10 s).
      */
-    private static final int WARMUPS = Integer.getInteger("bench.rebuild.warmups", 20);
+    private static final int WARMUPS = Integer.getInteger("bench.rebuild.warmups", 40);
 
     /**
      * Generated stories of {@link #BIG} events in the store whose first rebuild {@code rebuildOnly}
@@ -198,9 +200,12 @@ class StoreBench {
 
     /**
      * {@code rebuild} alone, as the command runs it (the application context, the default
-     * projection), {@link #RUNS} times on the same store of the generated 1k, brief 1k and big stories
-     * ({@code -Dtest=StoreBench#rebuildOnly}): medians of wall time, of the CPU of the calling thread
-     * and of the whole process (a rebuild may fold on more than one thread).
+     * projection), on a store of the generated 1k, brief 1k and big stories
+     * ({@code -Dtest=StoreBench#rebuildOnly}), in {@link #PROCESSES} JVMs of their own, one after the
+     * other: each rebuilds {@link #WARMUPS} times, then {@link #RUNS} times measured (medians of wall
+     * time, of the CPU of the calling thread and of the whole process: a rebuild folds on more than
+     * one thread). Reported: each process's medians, and the median of them. Then the first rebuild
+     * of a larger store in a JVM of its own ({@link #LARGE}).
      */
     @Test
     void rebuildOnly() throws Exception {
@@ -210,78 +215,74 @@ class StoreBench {
         stories.add(assembler.load(write(scenarios, "gen-small", 1_000, DAYS)));
         stories.add(assembler.load(write(scenarios, "gen-brief", 1_000, Math.max(2, (int) Math.round(1_000.0 * DAYS / BIG)))));
         stories.add(assembler.load(write(scenarios, "gen-big", BIG, DAYS)));
-        String url = CliHarness.storeUrl(work.resolve("data"));
+        Path data = work.resolve("data");
         // -Dbench.rebuild.store=DIR: the ingested store kept there and copied from on later runs (while iterating)
         String kept = System.getProperty("bench.rebuild.store");
         if (kept != null && Files.isDirectory(Path.of(kept))) {
-            copyStore(Path.of(kept), work.resolve("data"));
+            copyStore(Path.of(kept), data);
         } else {
-            try (Engine engine = CliHarness.engine(url)) {
+            try (Engine engine = CliHarness.engine(CliHarness.storeUrl(data))) {
                 Storylines storylines = engine.bean(Storylines.class);
                 for (Scenario s : stories) {
                     storylines.open(s);
                 }
             }
             if (kept != null) {
-                copyStore(work.resolve("data"), Path.of(kept));
+                copyStore(data, Path.of(kept));
             }
         }
-        String large = LARGE > 0 ? largeRebuild(assembler, scenarios, kept) : "";
-        // -Dbench.jfr=FILE: a flight recording of the rebuilds (profile settings)
-        jdk.jfr.Recording recording = null;
-        if (System.getProperty("bench.jfr") != null) {
-            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
-            recording.start();
+        StringBuilder report = new StringBuilder();
+        List<Double> medians = new ArrayList<>();
+        String counted = "";
+        for (int k = 1; k <= PROCESSES; k++) {
+            // -Dbench.jfr=FILE: a flight recording of the first process (profile settings)
+            List<String> flags = k == 1 && System.getProperty("bench.jfr") != null
+                    ? List.of("-XX:StartFlightRecording=filename=" + System.getProperty("bench.jfr") + ",settings=profile")
+                    : List.of();
+            String line = rebuildProcess(data, flags, WARMUPS, RUNS);
+            report.append("process ").append(k).append(": ").append(line).append('\n');
+            medians.add(Double.parseDouble(line.replaceAll(".*median wall ([0-9.]+) s.*", "$1")));
+            counted = line.replaceAll("^(\\d+) stored events.*", "$1");
         }
-        List<Double> wall = new ArrayList<>();
-        List<Double> thread = new ArrayList<>();
-        List<Double> process = new ArrayList<>();
-        List<Double> gc = new ArrayList<>();
-        List<Double> jit = new ArrayList<>();
-        long events;
-        try (Engine engine = CliHarness.engine(url)) {
-            Projections projections = engine.bean(Projections.class);
-            events = engine.bean(Timeline.class).counts().events();
-            for (int i = 0; i < RUNS + WARMUPS; i++) {
-                long t = System.nanoTime();
-                long cpu = cpu();
-                long pcpu = processCpu();
-                long g = gcMillis();
-                long j = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
-                projections.rebuild(Duration.ofMinutes(30));
-                if (i >= WARMUPS) {
-                    wall.add(seconds(t));
-                    thread.add((cpu() - cpu) / 1e9);
-                    process.add((processCpu() - pcpu) / 1e9);
-                    gc.add((gcMillis() - g) / 1e3);
-                    jit.add((java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - j) / 1e3);
-                }
-            }
+        double m = medianOf(medians);
+        long events = Long.parseLong(counted);
+        report.insert(0, String.format("rebuild: %d stored events, %d JVMs, each %d rebuilds after %d to warm up: median of "
+                        + "the JVMs' median walls %.3f s, %.0f events/s (JVMs: %s)%n", events, PROCESSES, RUNS, WARMUPS, m,
+                events / m, medians.stream().map(x -> String.format("%.0f/s", events / x)).toList()));
+        if (LARGE > 0) {
+            report.append(largeRebuild(assembler, scenarios, kept));
         }
-        if (recording != null) {
-            recording.stop();
-            recording.dump(Path.of(System.getProperty("bench.jfr")));
-            recording.close();
+        System.out.print(report);
+        Files.writeString(Path.of("target/rebuild-bench.txt"), report.toString());
+    }
+
+    /** JVMs that {@code rebuildOnly} measures the warm rebuild in; the compiler makes each one faster or slower. */
+    private static final int PROCESSES = Integer.getInteger("bench.rebuild.processes", 3);
+
+    /**
+     * A copy of the store at {@code data} rebuilt in a JVM of its own with these {@code flags},
+     * {@code warmups} times and then {@code runs} times measured: its line of figures.
+     */
+    private String rebuildProcess(Path data, List<String> flags, int warmups, int runs) throws Exception {
+        Path copy = work.resolve("rebuild-copy");
+        copyStore(data, copy);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(flags);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Rebuilds.class.getName(),
+                CliHarness.storeUrl(copy), String.valueOf(warmups), String.valueOf(runs)));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("the rebuilds failed: " + out);
         }
-        double w = medianOf(wall);
-        double c = medianOf(thread);
-        double p = medianOf(process);
-        String line = String.format("rebuild: %d stored events, median of %d (after %d warm-ups): %.3f s wall, "
-                        + "%.0f events/s; %.3f s CPU of the thread (%.0f events per CPU s), %.3f s CPU of the process "
-                        + "(%.0f events per CPU s; of it %.3f s in GC pauses, %.3f s compiling); walls %s; "
-                        + "load average %s%n",
-                events, RUNS, WARMUPS, w, events / w, c, events / c, p, events / p, medianOf(gc), medianOf(jit),
-                wall.stream().map(x -> String.format("%.3f", x)).toList(),
-                Files.readString(Path.of("/proc/loadavg")).trim());
-        line += large;
-        System.out.print(line);
-        Files.writeString(Path.of("target/rebuild-bench.txt"), line);
+        return out.lines().filter(l -> l.matches("\\d+ stored events.*")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no figures from the rebuilds: " + out));
     }
 
     /**
-     * The first rebuild in a process of a store of {@link #LARGE} generated stories of {@link #BIG}
-     * events each (made in another process: the fork of a child JVM, so that nothing of this one's
-     * compiled code helps the rebuild), as a line of the report.
+     * The first rebuild in a JVM of its own of a store of {@link #LARGE} generated stories of
+     * {@link #BIG} events each (nothing of this JVM's compiled code helps it), with the JVM's own
+     * settings and with the launcher's: lines of the report.
      */
     private String largeRebuild(ScenarioAssembler assembler, Path scenarios, String kept) throws Exception {
         Path data = work.resolve("large");
@@ -302,41 +303,48 @@ class StoreBench {
         StringBuilder lines = new StringBuilder();
         // the JVM's own settings (both compilers), then the launcher's for every verb (the first compiler alone, serial GC)
         for (List<String> flags : List.of(List.<String>of(), List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"))) {
-            Path copy = work.resolve("large-copy");
-            copyStore(data, copy);
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            command.addAll(flags);
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), LargeRebuild.class.getName(),
-                    CliHarness.storeUrl(copy)));
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("the large rebuild failed: " + out);
-            }
-            lines.append(out.lines().filter(l -> l.startsWith("rebuild of")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no figure from the large rebuild: " + out)))
-                    .append(flags.isEmpty() ? " (JVM defaults)" : " (" + String.join(" ", flags) + ", as the launcher)")
-                    .append('\n');
+            lines.append("the first rebuild in a JVM, ").append(flags.isEmpty() ? "the JVM's settings" : String.join(" ", flags)
+                    + " (the launcher's)").append(": ").append(rebuildProcess(data, flags, 0, 1)).append('\n');
         }
         return lines.toString();
     }
 
-    /** The rebuild of {@link #largeRebuild}, in its own JVM: prints one line of figures. */
-    static final class LargeRebuild {
+    /**
+     * The rebuilds of {@link #rebuildProcess}, in a JVM of their own: {@code URL WARMUPS RUNS}; prints
+     * one line of figures (medians of the measured rebuilds).
+     */
+    static final class Rebuilds {
 
         public static void main(String[] args) throws Exception {
+            int warmups = Integer.parseInt(args[1]);
+            int runs = Integer.parseInt(args[2]);
+            List<Double> wall = new ArrayList<>();
+            List<Double> thread = new ArrayList<>();
+            List<Double> process = new ArrayList<>();
+            List<Double> jit = new ArrayList<>();
+            var compiler = java.lang.management.ManagementFactory.getCompilationMXBean();
             try (Engine engine = CliHarness.engine(args[0])) {
+                Projections projections = engine.bean(Projections.class);
                 long events = engine.bean(Timeline.class).counts().events();
-                long t = System.nanoTime();
-                long pcpu = processCpu();
-                long j = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
-                engine.bean(Projections.class).rebuild(Duration.ofMinutes(30));
-                double w = seconds(t);
-                double p = (processCpu() - pcpu) / 1e9;
-                double jit = (java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - j) / 1e3;
-                System.out.printf("rebuild of a store of %d stored events, the first in its process (the application "
-                                + "context started before): %.2f s wall, %.0f events/s; %.2f s CPU of the process, %.2f s "
-                                + "compiling; load average %s%n", events, w, events / w, p, jit,
+                for (int i = 0; i < warmups + runs; i++) {
+                    long t = System.nanoTime();
+                    long cpu = cpu();
+                    long pcpu = processCpu();
+                    long j = compiler.getTotalCompilationTime();
+                    projections.rebuild(Duration.ofMinutes(30));
+                    if (i >= warmups) {
+                        wall.add(seconds(t));
+                        thread.add((cpu() - cpu) / 1e9);
+                        process.add((processCpu() - pcpu) / 1e9);
+                        jit.add((compiler.getTotalCompilationTime() - j) / 1e3);
+                    }
+                }
+                double w = medianOf(wall);
+                System.out.printf("%d stored events, median wall %.3f s, %.0f events/s; %.3f s CPU of the thread, %.3f s of "
+                                + "the process (%.0f events per CPU s), %.3f s compiling (medians of %d after %d); walls %s; "
+                                + "load average %s%n", events, w, events / w, medianOf(thread), medianOf(process),
+                        events / medianOf(process), medianOf(jit), runs, warmups,
+                        wall.stream().map(x -> String.format("%.3f", x)).toList(),
                         Files.readString(Path.of("/proc/loadavg")).trim());
             }
         }
