@@ -84,8 +84,8 @@ public final class StoreJson {
     /**
      * Writes the successive states of one fold (a series' checkpoints): each state holds most of the
      * records of the one before (the talks, the dismissals so far), the same instances, so a record
-     * already written for an earlier state is copied from the JSON written then rather than written
-     * again. The text is the mapper's own, byte for byte: a record's JSON does not depend on where it
+     * written for earlier states is copied from its JSON, kept the second time it is written, rather
+     * than written again. The text is the mapper's own, byte for byte: a record's JSON does not depend on where it
      * stands, and records do not change. Not thread-safe: one fold, one thread at a time.
      */
     public static final class Successive {
@@ -106,8 +106,12 @@ public final class StoreJson {
         }
     }
 
-    /** The records a {@link Successive} writer has written, with their JSON. */
+    /** The records a {@link Successive} writer has written, with their JSON from the second time on. */
     private record Written(JsonFactory factory, Map<Object, String> json) {
+
+        /** A record written once so far (compared by identity). */
+        @SuppressWarnings("StringOperationCanBeSimplified")
+        static final String ONCE = new String("written once");
 
         Written(JsonFactory factory) {
             this(factory, new IdentityHashMap<>());
@@ -142,6 +146,12 @@ public final class StoreJson {
             }
             String json = written.json().get(value);
             if (json == null) {
+                // the first time: written as ever (most records of a short story are written once or twice)
+                written.json().put(value, Written.ONCE);
+                delegate.serialize(value, gen, provider);
+                return;
+            }
+            if (json == Written.ONCE) {
                 StringWriter out = new StringWriter();
                 try (JsonGenerator own = written.factory().createGenerator(out)) {
                     delegate.serialize(value, own, provider);
