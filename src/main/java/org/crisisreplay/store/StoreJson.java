@@ -1,9 +1,12 @@
 package org.crisisreplay.store;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -34,7 +37,8 @@ import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.IdentityHashMap;
@@ -72,6 +76,29 @@ public final class StoreJson {
     private StoreJson() {
     }
 
+    /** A value read from a JSON column's text, as {@link #MAPPER} reads it. */
+    public static <T> T read(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw unreadable(e);
+        }
+    }
+
+    /** A value read from a JSON column's bytes (UTF-8), as {@link #MAPPER} reads it. */
+    public static <T> T read(byte[] json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    private static IllegalStateException unreadable(IOException e) {
+        String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        return new IllegalStateException("unreadable stored value: " + message, e);
+    }
+
     /** A value as a JSON column holds it, written by {@code mapper} (one of these two). */
     public static String write(ObjectMapper mapper, Object value) {
         try {
@@ -85,7 +112,7 @@ public final class StoreJson {
      * Writes the successive states of one fold (a series' checkpoints): each state holds most of the
      * records of the one before (the talks, the dismissals so far), the same instances, so a record
      * written for earlier states is copied from its JSON, kept the second time it is written, rather
-     * than written again. The text is the mapper's own, byte for byte: a record's JSON does not depend on where it
+     * than written again. The JSON is UTF-8 bytes, as the checkpoints keep it. The text is the mapper's own, byte for byte: a record's JSON does not depend on where it
      * stands, and records do not change. Not thread-safe: one fold, one thread at a time.
      */
     public static final class Successive {
@@ -97,9 +124,10 @@ public final class StoreJson {
             this.writer = mapper.writer().withAttribute(Written.class, new Written(mapper.getFactory()));
         }
 
-        public String write(Object state) {
+        /** The state's JSON, as UTF-8 bytes. */
+        public byte[] write(Object state) {
             try {
-                return writer.writeValueAsString(state);
+                return writer.writeValueAsBytes(state);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
@@ -107,11 +135,10 @@ public final class StoreJson {
     }
 
     /** The records a {@link Successive} writer has written, with their JSON from the second time on. */
-    private record Written(JsonFactory factory, Map<Object, String> json) {
+    private record Written(JsonFactory factory, Map<Object, SerializableString> json) {
 
         /** A record written once so far (compared by identity). */
-        @SuppressWarnings("StringOperationCanBeSimplified")
-        static final String ONCE = new String("written once");
+        static final SerializableString ONCE = new SerializedString("written once");
 
         Written(JsonFactory factory) {
             this(factory, new IdentityHashMap<>());
@@ -144,7 +171,7 @@ public final class StoreJson {
                 delegate.serialize(value, gen, provider);
                 return;
             }
-            String json = written.json().get(value);
+            SerializableString json = written.json().get(value);
             if (json == null) {
                 // the first time: written as ever (most records of a short story are written once or twice)
                 written.json().put(value, Written.ONCE);
@@ -152,11 +179,13 @@ public final class StoreJson {
                 return;
             }
             if (json == Written.ONCE) {
-                StringWriter out = new StringWriter();
-                try (JsonGenerator own = written.factory().createGenerator(out)) {
+                // written as a writer of bytes writes it (characters beyond 16 bits escaped), and kept
+                // with those bytes, which such a writer copies as they are
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                try (JsonGenerator own = written.factory().createGenerator(out, JsonEncoding.UTF8)) {
                     delegate.serialize(value, own, provider);
                 }
-                json = out.toString();
+                json = new SerializedString(out.toString(StandardCharsets.UTF_8));
                 written.json().put(value, json);
             }
             gen.writeRawValue(json);

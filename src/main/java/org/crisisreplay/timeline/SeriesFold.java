@@ -17,7 +17,7 @@ import java.util.List;
  */
 final class SeriesFold {
 
-    private record Checkpoint(LocalDate on, long after, String ledger) {
+    private record Checkpoint(LocalDate on, long after, byte[] ledger) {
     }
 
     private final String storylineId;
@@ -58,7 +58,7 @@ final class SeriesFold {
     }
 
     private void endOfDay() {
-        if (folded >= Math.max(TimelineProjection.MIN_FOLD_BYTES, chain.get(chain.size() - 1).ledger().length())) {
+        if (folded >= Math.max(TimelineProjection.MIN_FOLD_BYTES, chain.get(chain.size() - 1).ledger().length)) {
             chain.add(new Checkpoint(day, last, json.write(ledger)));
             folded = 0;
         }

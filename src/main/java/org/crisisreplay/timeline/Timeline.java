@@ -1,6 +1,5 @@
 package org.crisisreplay.timeline;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.crisisreplay.state.State;
 import org.crisisreplay.store.Sql;
 import org.crisisreplay.store.StoreJson;
@@ -30,7 +29,7 @@ public class Timeline {
     private static final LocalDate END_OF_TIME = LocalDate.of(9999, 12, 31);
 
     /** How the projection keeps states: {@code storyline.layout} of a storyline projected as this class reads it. */
-    public static final int LAYOUT = 3;
+    public static final int LAYOUT = 4;
 
     /**
      * A storyline's stored events from one sequence number to another, as the event store keeps
@@ -64,7 +63,7 @@ public class Timeline {
         if (jsonArray == null) {
             return List.of();
         }
-        return List.of(read(jsonArray, String[].class));
+        return List.of(StoreJson.read(jsonArray, String[].class));
     }
 
     /** The storyline holding the latest stored content of a scenario id. */
@@ -82,19 +81,19 @@ public class Timeline {
         LocalDate known = asKnownOn == null ? END_OF_TIME : asKnownOn;
         LocalDate upTo = asKnownOn != null && asKnownOn.isBefore(on) ? asKnownOn : on;
         // the series (the last breakpoint on or before K) and its last checkpoint on or before min(D, K)
-        record Checkpoint(LocalDate on, String ledger, long after, long until, String skips) {
+        record Checkpoint(LocalDate on, byte[] ledger, long after, long until, String skips) {
         }
         Optional<Checkpoint> checkpoint = sql.first("SELECT on_date, ledger, after_seq, until_seq, skips FROM state_checkpoint "
                         + "WHERE storyline_id = ? AND series = (SELECT MAX(series) FROM state_checkpoint "
                         + "WHERE storyline_id = ? AND series <= ?) AND on_date <= ? ORDER BY on_date DESC LIMIT 1",
-                rs -> new Checkpoint(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                rs -> new Checkpoint(rs.getObject(1, LocalDate.class), rs.getBytes(2), rs.getLong(3), rs.getLong(4),
                         rs.getString(5)),
                 storylineId, storylineId, known, upTo);
         if (checkpoint.isEmpty()) {
             return new Ledger();
         }
         Checkpoint c = checkpoint.get();
-        Ledger ledger = read(c.ledger(), Ledger.class);
+        Ledger ledger = StoreJson.read(c.ledger(), Ledger.class);
         if (c.on().isBefore(upTo) && c.until() > c.after()) {
             // the events after the checkpoint, in the order recorded (day by day), up to the day: but for
             // those its series leaves out (a late report not known yet, a report taken back)
@@ -197,11 +196,4 @@ public class Timeline {
         return new Counts(sql.count("DomainEventEntry"), sql.count("storyline"), storyEvents, sql.count("state_checkpoint"));
     }
 
-    private <T> T read(String text, Class<T> type) {
-        try {
-            return StoreJson.MAPPER.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable stored value: " + e.getOriginalMessage(), e);
-        }
-    }
 }

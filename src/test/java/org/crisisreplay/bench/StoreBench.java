@@ -561,7 +561,7 @@ class StoreBench {
                 ps.setObject(4, on);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    rs.getString(1);
+                    rs.getBytes(1);
                     after = rs.getLong(2);
                     until = rs.getLong(3);
                 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,13 +65,15 @@ class StoreJsonTest {
     }
 
     @Test
-    void writesSuccessiveStatesAsTheMapperDoesByteForByte() {
+    void writesSuccessiveStatesAsTheMapperDoesByteForByte() throws Exception {
+        // as UTF-8 bytes, text outside ASCII among them
         for (ObjectMapper mapper : List.of(StoreJson.MAPPER, StoreJson.BULK)) {
             StoreJson.Successive successive = new StoreJson.Successive(mapper);
             Grown state = new Grown();
-            assertThat(successive.write(state)).isEqualTo(StoreJson.write(mapper, state));
+            assertThat(new String(successive.write(state), StandardCharsets.UTF_8))
+                    .isEqualTo(new String(mapper.writeValueAsBytes(state), StandardCharsets.UTF_8));
             for (int i = 0; i < 200; i++) {
-                Part p = new Part("p" + i, LocalDate.of(2022, 1, 1).plusDays(i), List.of("a\"" + i, "b"),
+                Part p = new Part("p" + i, LocalDate.of(2022, 1, 1).plusDays(i), List.of("a\"" + i, "b ü Ж \uD83D\uDE00"),
                         i % 3 == 0 ? null : "topic " + i);
                 state.parts.add(p);
                 state.latest = p;
@@ -80,7 +83,8 @@ class StoreJsonTest {
                 if (i % 10 == 0) {
                     state.parts.remove(0);
                 }
-                assertThat(successive.write(state)).isEqualTo(StoreJson.write(mapper, state));
+                assertThat(new String(successive.write(state), StandardCharsets.UTF_8))
+                    .isEqualTo(new String(mapper.writeValueAsBytes(state), StandardCharsets.UTF_8));
             }
         }
     }

@@ -4,8 +4,10 @@ import org.crisisreplay.store.Store;
 
 import java.io.PrintStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.ResultSetMetaData;
+import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +39,14 @@ public final class Tables {
                     ResultSetMetaData md = rs.getMetaData();
                     StringBuilder sb = new StringBuilder();
                     for (int i = 1; i <= md.getColumnCount(); i++) {
-                        sb.append(i == 1 ? "" : " | ").append(rs.getString(i));
+                        // bytes (a checkpoint's JSON) as their UTF-8 text: H2 and PostgreSQL print bytes differently
+                        boolean bytes = switch (md.getColumnType(i)) {
+                            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> true;
+                            default -> false;
+                        };
+                        byte[] b = bytes ? rs.getBytes(i) : null;
+                        sb.append(i == 1 ? "" : " | ").append(bytes ? (b == null ? null : new String(b, StandardCharsets.UTF_8))
+                                : rs.getString(i));
                     }
                     return sb.toString();
                 }));
