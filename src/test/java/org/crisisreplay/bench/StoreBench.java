@@ -659,8 +659,8 @@ class StoreBench {
             try (ResultSet rs = c.getMetaData().getColumns(null, "PUBLIC", table, null)) {
                 while (rs.next()) {
                     String type = rs.getString("TYPE_NAME").toUpperCase();
-                    // text by its bytes; a date, a number or a flag as the 4 to 8 bytes it takes
-                    expr.append(type.contains("CHAR") || type.contains("LOB") || type.contains("TEXT")
+                    // text and bytes by their bytes; a date, a number or a flag as the 4 to 8 bytes it takes
+                    expr.append(type.contains("CHAR") || type.contains("LOB") || type.contains("TEXT") || type.contains("BINARY")
                             ? " + COALESCE(OCTET_LENGTH(" + rs.getString("COLUMN_NAME") + "), 0)" : " + 6");
                 }
             }
