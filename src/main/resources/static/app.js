@@ -66,7 +66,9 @@ function datesBetween(from, to) {
 // ---- figures: the one place that reads best/low/high/claims/approx/sources and a disagreement ----
 /**
  * A value of the state or of an event read as a figure, or null when it is none:
- * {best, low, high, approx, sources, claims, text, disagreement}.
+ * {best, low, high, approx, lowerBound, unknown, sources, claims, text, disagreement}.
+ * A lower bound counts a part of unknown size (a contingent no one counted): it is at least its best,
+ * and a figure wholly of unknown size (nothing counted) is unknown, not 0.
  * An event's figure carries claims (and best); a state's carries best, low, high and sources;
  * a disagreement carries the reported whole and the sum of its parts.
  */
@@ -88,8 +90,15 @@ function figure(v) {
   const sources = v.sources || [...new Set(claims.map(c => c.source).filter(Boolean))];
   const approx = Boolean(v.approx) || claims.some(c => c.approx);
   const range = low !== high ? ` (${number(low)}–${number(high)})` : '';
-  return { best: v.best, low, high, approx, sources, claims, disagreement: null,
-    text: `${approx ? '≈ ' : ''}${number(v.best)}${range}` };
+  const lowerBound = Boolean(v.lowerBound);
+  const f = { best: v.best, low, high, approx, lowerBound, unknown: lowerBound && high === 0, sources, claims,
+    disagreement: null };
+  return { ...f, text: f.unknown ? 'unknown' : `${approx ? '≈ ' : ''}${bestText(f)}${range}` };
+}
+
+/** A figure's best as read: "≥ 1,500" for a lower bound, "unknown" for a figure of unknown size. */
+function bestText(f) {
+  return f.unknown ? 'unknown' : `${f.lowerBound ? '≥ ' : ''}${number(f.best)}`;
 }
 
 /** Any value of the state as a short text. */
@@ -133,9 +142,10 @@ function figureBlock(v, id, path) {
   const later = laterKnown(v, path);
   if (!f) return el('span', { id }, '—', later);
   return el('div', { class: 'figure', id, 'data-best': f.best, 'data-low': f.low, 'data-high': f.high },
-    el('span', { class: 'best', text: number(f.best) }),
+    el('span', { class: 'best', text: bestText(f) }),
     f.low !== f.high ? el('span', { class: 'range', text: ` range ${number(f.low)}–${number(f.high)}` }) : null,
     f.approx ? el('span', { class: 'approx', text: ' approximate' }) : null,
+    f.lowerBound && !f.unknown ? el('span', { class: 'approx lower-bound', text: ' at least: part of it of unknown size' }) : null,
     later, el('br'), sourceLinks(f.sources));
 }
 
@@ -188,7 +198,7 @@ function renderState(state) {
           el('th', { scope: 'col', text: 'Range' }), el('th', { scope: 'col', text: 'Sources' }))),
         el('tbody', {}, names.map(n => {
           const f = figure(t.contingents[n]);
-          return el('tr', {}, el('th', { scope: 'row', text: n }), el('td', { text: f ? (f.approx ? '≈ ' : '') + number(f.best) : '—' }),
+          return el('tr', {}, el('th', { scope: 'row', text: n }), el('td', { text: f ? (f.approx && !f.unknown ? '≈ ' : '') + bestText(f) : '—' }),
             el('td', { text: f && f.low !== f.high ? `${number(f.low)}–${number(f.high)}` : '' }),
             el('td', {}, f ? sourceLinks(f.sources) : null));
         }))));

@@ -278,6 +278,25 @@ class PageIT {
         screenshot("07-sweep-fan");
     }
 
+    @Test
+    @Order(7)
+    void aForceOfPartlyUnknownSizeReadsAsAtLeastItsCount() throws Exception {
+        // on 2 June 2011 the Kuwaiti navy, which no source counted, is in Bahrain beside the counted contingents
+        open("/?scenario=bahrain-2011&on=2011-06-02");
+        JsonNode troops = api("/api/scenarios/bahrain-2011/state?on=2011-06-02").get("troops");
+        assertThat(troops.at("/inCountry/lowerBound").asBoolean()).isTrue();
+        assertThat(troops.at("/contingents/KW/lowerBound").asBoolean()).isTrue();
+        assertThat(troops.at("/contingents/KW/high").asLong()).isZero();
+        waitFor(() -> browser.findElements(By.cssSelector("#troops-total[data-best]")).size() == 1);
+        String best = String.format(java.util.Locale.US, "%,d", troops.at("/inCountry/best").asLong());
+        assertThat(browser.findElement(By.cssSelector("#troops-total .best")).getText()).isEqualTo("≥ " + best);
+        assertThat(browser.findElement(By.cssSelector("#troops-total .lower-bound")).getText()).contains("unknown size");
+        List<String> kuwait = browser.findElements(By.cssSelector("#contingents tbody tr")).stream()
+                .filter(r -> r.findElement(By.tagName("th")).getText().equals("KW"))
+                .map(r -> r.findElements(By.tagName("td")).get(0).getText()).toList();
+        assertThat(kuwait).containsExactly("unknown");
+    }
+
     // ---- helpers ----
 
     private static void open(String path) {
