@@ -101,6 +101,9 @@ public class TimelineProjection {
 
     @EventHandler
     void on(StorylineEvents.StorylineOpened e) {
+        if (projectedAlready(e.storylineId())) {
+            return;
+        }
         jdbc.update("DELETE FROM story_day WHERE storyline_id = ?", e.storylineId());
         jdbc.update("DELETE FROM state_checkpoint WHERE storyline_id = ?", e.storylineId());
         jdbc.update("DELETE FROM storyline WHERE storyline_id = ?", e.storylineId());
@@ -130,6 +133,9 @@ public class TimelineProjection {
     void on(StorylineEvents.StorylineClosed e) {
         Map<String, Arriving> seen = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().getResource(SEEN) : null;
         Arriving arriving = seen == null ? null : seen.remove(e.storylineId());
+        if (arriving == null && projectedAlready(e.storylineId())) {
+            return;
+        }
         Closing closing = arriving != null ? Background.join(arriving.closing())
                 : closing(e.storylineId(), timeline.storedWithSizes(e.storylineId()));
         jdbc.batchUpdate(INSERT_DAY, closing.days());
@@ -142,6 +148,18 @@ public class TimelineProjection {
     }
 
     static final String CLOSE_STORYLINE = "UPDATE storyline SET closed = TRUE, events = ? WHERE storyline_id = ?";
+
+    /**
+     * Whether the storyline is in the read model whole already, as this version projects it: a run
+     * stored with its projection in one transaction (the command line on a shared store), whose
+     * events a streaming processor (a {@code serve} instance's) then reads. Its rows are left as they
+     * are rather than written again. A storyline projected by an older version, or not closed yet in
+     * the read model, is projected as ever.
+     */
+    private boolean projectedAlready(String storylineId) {
+        return !jdbc.query("SELECT 1 FROM storyline WHERE storyline_id = ? AND closed = TRUE AND layout = ?",
+                (rs, n) -> rs.getInt(1), storylineId, Timeline.LAYOUT).isEmpty();
+    }
 
     /** A storyline's row, as its opening writes it (not closed yet). */
     static Object[] storylineRow(StorylineEvents.StorylineOpened e) {
