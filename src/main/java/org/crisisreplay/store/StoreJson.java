@@ -112,8 +112,9 @@ public final class StoreJson {
      * Writes the successive states of one fold (a series' checkpoints): each state holds most of the
      * records of the one before (the talks, the dismissals so far), the same instances, so a record
      * written for earlier states is copied from its JSON, kept the second time it is written, rather
-     * than written again. The JSON is UTF-8 bytes, as the checkpoints keep it. The text is the mapper's own, byte for byte: a record's JSON does not depend on where it
-     * stands, and records do not change. Not thread-safe: one fold, one thread at a time.
+     * than written again. The JSON is UTF-8 bytes, as the checkpoints keep it, and the mapper's own
+     * ({@code writeValueAsBytes}), byte for byte: a record's JSON does not depend on where it stands,
+     * and records do not change. Not thread-safe: one fold, one thread at a time.
      */
     public static final class Successive {
 
