@@ -147,7 +147,7 @@ public class Cli implements Runnable {
                 "--spring.datasource.password=" + at.password());
     }
 
-    private static String nameOf(Class<?> verb) {
+    static String nameOf(Class<?> verb) {
         return verb.getAnnotation(Command.class).name();
     }
 

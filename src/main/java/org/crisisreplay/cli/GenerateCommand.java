@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Writes a large valid scenario of made-up events, the same for the same arguments: 20 % "
-                + "statements, 15 % arrivals, 5 % talks, 5 % guarded facilities, the rest detentions, casualties "
+        description = {"Writes a large valid scenario of made-up events, the same for the same arguments: 20 %% "
+                + "statements, 15 %% arrivals, 5 %% talks, 5 %% guarded facilities, the rest detentions, casualties "
                 + "and notes, spread over the days from 2030-01-01."})
 class GenerateCommand implements Callable<Integer> {
 

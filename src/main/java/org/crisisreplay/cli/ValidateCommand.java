@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
         description = {"Checks syntax, references, dates and invariants (by running the story without storing it).",
                 "Prints 'FILE: ok' or every error as FILE:LINE:COLUMN: message; warns about sources no event cites, "
                         + "events that cite none, and reported totals of the troops that the contingents contradict "
-                        + "by more than " + State.Disagreement.TOLERANCE_PERCENT + " % on the day of the report."})
+                        + "by more than " + State.Disagreement.TOLERANCE_PERCENT + " %% on the day of the report."})
 class ValidateCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "scenario files")
