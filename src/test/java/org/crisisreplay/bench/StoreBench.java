@@ -377,6 +377,11 @@ class StoreBench {
         List<Double> dryCpu = new ArrayList<>();
         // -Dbench.store.alt=SETTINGS: appended to the store's URL on every other measured run, to compare in one process
         String alt = System.getProperty("bench.store.alt");
+        // -Dbench.store.altSql=SQL: run on the store (another session) before the big story, on every other run
+        String altSql = System.getProperty("bench.store.altSql");
+        if (altSql != null && alt == null) {
+            alt = "";
+        }
         List<Double> altWall = new ArrayList<>();
         List<Double> altCpu = new ArrayList<>();
         List<Double> altRatio = new ArrayList<>();
@@ -390,6 +395,11 @@ class StoreBench {
             try (Engine engine = CliHarness.engine(url)) {
                 Storylines storylines = engine.bean(Storylines.class);
                 storylines.open(smallS);
+                if (other && altSql != null) {
+                    try (Connection con = DriverManager.getConnection(url, "sa", ""); Statement st = con.createStatement()) {
+                        st.execute(altSql);
+                    }
+                }
                 if (i == INGEST_WARMUPS && System.getProperty("bench.jfr") != null) {
                     recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
                     recording.start();
@@ -460,7 +470,7 @@ class StoreBench {
                 + "the thread (medians)%n", medianOf(dryWall), medianOf(dryCpu));
         if (!altWall.isEmpty()) {
             line += String.format("with %s: %.2f s wall, %.2f s CPU of the thread, raw / ingest %.2f wall (medians of %d)%n",
-                    alt, medianOf(altWall), medianOf(altCpu), medianOf(altRatio), altWall.size());
+                    alt + (altSql != null ? altSql : ""), medianOf(altWall), medianOf(altCpu), medianOf(altRatio), altWall.size());
         }
         System.out.print(line);
         Files.writeString(Path.of("target/ingest-bench.txt"), line);
