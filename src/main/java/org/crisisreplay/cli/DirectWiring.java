@@ -10,9 +10,11 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.crisisreplay.simulation.Simulator;
+import org.crisisreplay.store.AheadOfCommit;
 import org.crisisreplay.store.EventForms;
 import org.crisisreplay.store.EventStorage;
 import org.crisisreplay.store.HighWaterMark;
+import org.crisisreplay.store.RunEventStore;
 import org.crisisreplay.store.Sql;
 import org.crisisreplay.store.Store;
 import org.crisisreplay.store.StoreConfig;
@@ -69,7 +71,7 @@ final class DirectWiring implements AutoCloseable {
         JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(StoreJson.MAPPER).build();
         // the events' own: the same forms, a run's metadata serialized once (the projection sizes events with it)
         EventForms events = new EventForms(serializer);
-        JdbcEventStorageEngine storage = new EventStorage(JdbcEventStorageEngine.builder()
+        EventStorage storage = new EventStorage(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer).eventSerializer(events)
                 .connectionProvider(connections).transactionManager(axonTransactions)
                 .schema(new EventSchema()));
@@ -86,7 +88,11 @@ final class DirectWiring implements AutoCloseable {
                 .configureSerializer(c -> serializer)
                 .configureEventSerializer(c -> events)
                 .configureMessageSerializer(c -> serializer)
-                .configureEmbeddedEventStore(c -> storage)
+                .configureEventStore(c -> {
+                    RunEventStore eventStore = RunEventStore.over(storage);
+                    c.onShutdown(eventStore::shutDown);
+                    return eventStore;
+                })
                 .configureCorrelationDataProviders(c -> List.of(StoreConfig.NO_CORRELATION_DATA))
                 .configureAggregate(Storyline.class);
         configurer.eventProcessing()
@@ -96,7 +102,8 @@ final class DirectWiring implements AutoCloseable {
         axon = configurer.buildConfiguration();
         axon.start();
 
-        Simulator simulator = new Simulator(axon.commandGateway(), axonTransactions, axon.eventStore(), highWaterMark, events);
+        Simulator simulator = new Simulator(axon.commandGateway(), axonTransactions, axon.eventStore(), highWaterMark,
+                new AheadOfCommit(events, storage, store.connection()));
         Projections projections = new Projections(axon.eventProcessingConfiguration(), axon.eventStore(), timeline,
                 projection, axonTransactions, new Segments(sql, serializer), storage);
         put(Simulator.class, simulator);

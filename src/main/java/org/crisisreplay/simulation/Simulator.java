@@ -9,8 +9,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.crisisreplay.scenario.Scenario;
 import org.crisisreplay.state.State;
-import org.crisisreplay.Background;
-import org.crisisreplay.store.EventForms;
+import org.crisisreplay.store.AheadOfCommit;
 import org.crisisreplay.store.HighWaterMark;
 import org.crisisreplay.story.Commands;
 import org.crisisreplay.story.StoryEvent;
@@ -39,8 +38,8 @@ public class Simulator {
     private final TransactionManager transactions;
     private final EventStore eventStore;
     private final HighWaterMark highWaterMark;
-    /** The event store's serializer when it can serialize a run's events ahead of their append (else null). */
-    private final EventForms forms;
+    /** What is done with a run's events ahead of its commit, while it runs (null: nothing). */
+    private final AheadOfCommit ahead;
 
     /** The scenario being run, if any: what a user who interrupts the program is told was not stored. */
     private final AtomicReference<String> running = new AtomicReference<>();
@@ -53,17 +52,17 @@ public class Simulator {
     }
 
     /**
-     * {@code forms}: the event store's serializer, which serializes the events of a run on another
-     * thread while the calendar makes the rest (the append would otherwise serialize them all on
-     * the run's own thread, after the calendar is done).
+     * {@code ahead}: serializes and appends the events of a run on other threads while the calendar
+     * makes the rest (the commit would otherwise do it all on the run's own thread, after the
+     * calendar is done).
      */
     public Simulator(CommandGateway commands, TransactionManager transactions, EventStore eventStore,
-                     HighWaterMark highWaterMark, EventForms forms) {
+                     HighWaterMark highWaterMark, AheadOfCommit ahead) {
         this.commands = commands;
         this.transactions = transactions;
         this.eventStore = eventStore;
         this.highWaterMark = highWaterMark;
-        this.forms = forms;
+        this.ahead = ahead;
     }
 
     /** The storyline being run in this process right now, if any. */
@@ -202,14 +201,19 @@ public class Simulator {
     private Calendar playOnce(Scenario scenario, boolean store) {
         UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
         uow.attachTransaction(transactions);
+        String id = store ? scenario.storylineId() : "dry-run:" + scenario.storylineId();
+        AheadOfCommit.Run early = store && ahead != null ? ahead.begin(id) : null;
+        if (early != null) {
+            // what was written ahead is the transaction's: the writing stops before it is rolled back
+            // (handlers of a rollback run last-registered first)
+            uow.onRollback(u -> early.close());
+        }
         try {
-            String id = store ? scenario.storylineId() : "dry-run:" + scenario.storylineId();
-            boolean ahead = store && forms != null;
             Chunks chunks = new Chunks(id, command -> {
                 commands.sendAndWait(command);
-                if (ahead && command instanceof Commands.RecordEvents r) {
+                if (early != null && command instanceof Commands.RecordEvents r) {
                     // the aggregate applied these very events: their payloads, to be stored at the commit
-                    forms.prepare(r.events(), Background.pool());
+                    early.accepted(r.events());
                 }
             });
             Calendar run = new Calendar(scenario, id, chunks);
@@ -226,8 +230,8 @@ public class Simulator {
             }
             throw e;
         } finally {
-            if (forms != null && store) {
-                forms.forget();
+            if (early != null) {
+                early.close();
             }
         }
     }
