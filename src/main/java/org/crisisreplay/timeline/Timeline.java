@@ -133,14 +133,29 @@ public class Timeline {
     }
 
     private List<Stored> stored(String storylineId, long from, long to) {
+        return stored(EVENTS, storylineId, from, to);
+    }
+
+    /** A storyline's stored story events of these sequence numbers, in one query. */
+    private List<Stored> stored(String storylineId, long[] seqs) {
+        Object[] args = new Object[seqs.length + 1];
+        args[0] = storylineId;
+        for (int i = 0; i < seqs.length; i++) {
+            args[i + 1] = seqs[i];
+        }
+        return stored("SELECT sequenceNumber, payloadType, payload FROM DomainEventEntry WHERE aggregateIdentifier = ? "
+                + "AND sequenceNumber IN (" + "?, ".repeat(seqs.length - 1) + "?) ORDER BY sequenceNumber", args);
+    }
+
+    private List<Stored> stored(String query, Object... args) {
         List<Stored> out = new ArrayList<>();
-        sql.each(EVENTS, rs -> {
+        sql.each(query, rs -> {
             if (StoredForms.isStory(rs.getString(2))) {
                 byte[] payload = rs.getBytes(3);
                 out.add(new Stored(StoredForms.PLAIN.story(rs.getString(2), payload), rs.getLong(1), payload.length));
             }
             return true;
-        }, storylineId, from, to);
+        }, args);
         return out;
     }
 
@@ -180,8 +195,9 @@ public class Timeline {
                 }
             }
         }
-        for (long seq : d.get().reported()) {
-            out.addAll(stored(storylineId, seq, seq));
+        if (d.get().reported().length > 0) {
+            // the late reports that arrived that day, of days before: all of them in one query
+            out.addAll(stored(storylineId, d.get().reported()));
         }
         out.sort(Comparator.comparingLong(Stored::seq));
         return out.stream().map(Stored::event).toList();

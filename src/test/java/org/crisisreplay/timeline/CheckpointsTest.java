@@ -45,9 +45,11 @@ class CheckpointsTest {
 
     @Test
     void checkpointPlusFoldIsTheWholeFoldOfTheSeries() throws Exception {
-        // a generated story with late reports (one retracted later) and a retraction of a timely report
+        // a generated story with late reports (one retracted later, two arriving on one day) and a retraction of a timely report
         String yaml = ScenarioGenerator.generate("ck", 3000, 120, 4)
                 + "  - {id: late-a, on: 2030-02-01, reported: 2030-03-10, type: DetentionsReported, detained: 999, sources: [gen]}\n"
+                // a second late report arriving the same day, of an earlier day
+                + "  - {id: late-c, on: 2030-01-25, reported: 2030-03-10, type: Note, text: late note, sources: [gen]}\n"
                 + "  - {id: late-b, on: 2030-01-20, reported: 2030-02-15, type: FacilityGuarded, contingent: A, "
                 + "facility: late site, sources: [gen]}\n"
                 + "  - {id: take-e40, on: 2030-03-01, type: ReportRetracted, retracts: e40, sources: [gen]}\n"
@@ -106,7 +108,7 @@ class CheckpointsTest {
                         .containsExactlyElementsOf(reported);
                 late += (int) reported.stream().filter(e -> !e.meta().on().equals(d)).count();
             }
-            assertThat(late).as("late reports read on the day they arrived").isEqualTo(2);
+            assertThat(late).as("late reports read on the day they arrived").isEqualTo(3);
 
             // the checkpoints of a series weigh about as much as the events (not days times state)
             long eventChars = store.sql().query("SELECT SUM(OCTET_LENGTH(payload)) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
