@@ -212,7 +212,7 @@ public class Simulator {
             Chunks chunks = new Chunks(id, command -> {
                 commands.sendAndWait(command);
                 if (early != null && command instanceof Commands.RecordEvents r) {
-                    // the aggregate applied these very events: their payloads, to be stored at the commit
+                    // the aggregate applied these very events: their payloads, serialized ahead of their append
                     early.accepted(r.events());
                 }
             });

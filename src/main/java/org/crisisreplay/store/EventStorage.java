@@ -177,20 +177,13 @@ public final class EventStorage extends JdbcEventStorageEngine {
             }
             stopped = true;
             pending.addAll(events.subList(offered.size(), events.size()));
-            offered.addAll(pending);
             send();
         }
 
         /** Waits for the writer, and lets go; its failure is thrown as Axon's append throws it. */
         private void awaitWritten() {
             send();
-            try {
-                written.join();
-            } finally {
-                if (appending == this) {
-                    appending = null;
-                }
-            }
+            close();
             Failure f = failure;
             if (f != null) {
                 handlePersistenceException(f.exception(), f.event());

@@ -133,7 +133,7 @@ public class Timeline {
     }
 
     private List<Stored> stored(String storylineId, long from, long to) {
-        return stored(EVENTS, storylineId, from, to);
+        return storedBy(EVENTS, storylineId, from, to);
     }
 
     /** A storyline's stored story events of these sequence numbers, in one query. */
@@ -143,11 +143,12 @@ public class Timeline {
         for (int i = 0; i < seqs.length; i++) {
             args[i + 1] = seqs[i];
         }
-        return stored("SELECT sequenceNumber, payloadType, payload FROM DomainEventEntry WHERE aggregateIdentifier = ? "
+        return storedBy("SELECT sequenceNumber, payloadType, payload FROM DomainEventEntry WHERE aggregateIdentifier = ? "
                 + "AND sequenceNumber IN (" + "?, ".repeat(seqs.length - 1) + "?) ORDER BY sequenceNumber", args);
     }
 
-    private List<Stored> stored(String query, Object... args) {
+    /** The story events a query of sequence number, payload type and payload finds, in its order. */
+    private List<Stored> storedBy(String query, Object... args) {
         List<Stored> out = new ArrayList<>();
         sql.each(query, rs -> {
             if (StoredForms.isStory(rs.getString(2))) {
