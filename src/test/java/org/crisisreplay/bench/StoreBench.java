@@ -1,5 +1,12 @@
 package org.crisisreplay.bench;
 
+import org.axonframework.common.jdbc.DataSourceConnectionProvider;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.crisisreplay.cli.Engine;
 import org.crisisreplay.scenario.Scenario;
 import org.crisisreplay.scenario.ScenarioAssembler;
@@ -7,6 +14,7 @@ import org.crisisreplay.scenario.ScenarioCatalog;
 import org.crisisreplay.scenario.ScenarioGenerator;
 import org.crisisreplay.simulation.Simulator;
 import org.crisisreplay.store.Sql;
+import org.crisisreplay.store.StoreJson;
 import org.crisisreplay.storylines.Storylines;
 import org.crisisreplay.support.CliHarness;
 import org.crisisreplay.support.JarHarness;
@@ -15,6 +23,7 @@ import org.crisisreplay.timeline.Timeline;
 import org.crisisreplay.timeline.Views;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +37,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,9 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code make bench}: the store as it grows, on generated stories over three years (the
  * {@code generate} verb's). Ingest of a 50k-event story against a raw JDBC batch insert of the same
- * serialized events into the same H2 file; the projection's bytes against the events' own; the
- * in-process state query at 1k and at ~1M stored events, and on a short and a long story of the same
- * density; {@code rebuild}; a cold command-line {@code state} on a stored 1k and 30k story. Medians and
+ * serialized events into the same H2 file, and against Axon's own JDBC append of them; the
+ * projection's bytes against the events' own; the in-process state query at 1k and at ~1M stored
+ * events, and on a short and a long story of the same density; {@code rebuild}; a cold command-line {@code state} on a stored 1k and 30k story. Medians and
  * ratios from one run; the table goes to {@code target/store-bench.txt}.
  */
 class StoreBench {
@@ -130,6 +140,9 @@ class StoreBench {
             row("raw JDBC batch insert of the same events (Axon's table, indexes)", "%.2f s", raw,
                     String.format("%.0f events/s; ingest / raw = %.2f (CPU: %.2f)", events / raw, raw / ingest,
                             rawCpu / ingestCpu));
+            double axon = axonAppend(c, bigS.storylineId());
+            row("Axon's JDBC append of the same events (serialize, insert)", "%.2f s", axon,
+                    String.format("%.0f events/s; ingest / Axon's append = %.2f", events / axon, axon / ingest));
             long eventBytes = count(c, "SELECT SUM(OCTET_LENGTH(payload)) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
                     bigS.storylineId());
             long projection = projectionBytes(c, bigS.storylineId());
@@ -353,9 +366,11 @@ class StoreBench {
     /**
      * The ingest alone ({@code -Dtest=StoreBench#ingestOnly}): {@link #RUNS} times after {@link #INGEST_WARMUPS}, the
      * big story run into a fresh store (after a 1k story, as in {@link #storeTable}), then the raw JDBC
-     * batch insert of the same stored events into the same H2 file; medians of wall time, of the CPU of
-     * the calling thread and of the whole process (work may run on other threads), and of the ratios
-     * within each run. {@code -Dbench.jfr=FILE}: a flight recording of the measured ingests.
+     * batch insert of the same stored events into the same H2 file (its commit timed apart), and Axon's
+     * own JDBC append of them (made again from their payloads, so serialized as a run's are); medians
+     * of wall time, of the CPU of the calling thread and of the whole process (work may run on other
+     * threads), and of the ratios within each run. {@code -Dbench.jfr=FILE}: a flight recording of the
+     * measured ingests.
      */
     @Test
     void ingestOnly() throws Exception {
@@ -369,6 +384,9 @@ class StoreBench {
         List<Double> process = new ArrayList<>();
         List<Double> rawWall = new ArrayList<>();
         List<Double> rawCpu = new ArrayList<>();
+        List<Double> rawCommit = new ArrayList<>();
+        List<Double> axonWall = new ArrayList<>();
+        List<Double> axonRatio = new ArrayList<>();
         List<Double> ratio = new ArrayList<>();
         List<Double> ratioCpu = new ArrayList<>();
         List<Double> allocatedMb = new ArrayList<>();
@@ -428,14 +446,19 @@ class StoreBench {
             }
             double rw;
             double rc;
+            double rCommit;
+            double aw;
             try (Connection con = DriverManager.getConnection(url, "sa", "")) {
                 long cpu = cpu();
-                rw = rawBatchInsert(con, bigS.storylineId());
+                RawInsert r = rawInsert(con, bigS.storylineId());
+                rw = r.seconds();
+                rCommit = r.commit();
                 rc = (cpu() - cpu) / 1e9;
+                aw = axonAppend(con, bigS.storylineId());
             }
-            System.out.printf("ingest run %d: %.2f s wall, %.2f s CPU of the thread, %.2f s of the process; raw %.2f s wall, "
-                    + "%.2f s CPU; raw / ingest %.2f wall, %.2f CPU (thread), %.2f (process)%n", i, w, c, p, rw, rc, rw / w,
-                    rc / c, rc / p);
+            System.out.printf("ingest run %d: %.2f s wall, %.2f s CPU of the thread, %.2f s of the process; raw %.2f s wall "
+                    + "(commit %.2f s), %.2f s CPU; raw / ingest %.2f wall, %.2f CPU (thread), %.2f (process); Axon's append "
+                    + "%.2f s, / ingest %.2f%n", i, w, c, p, rw, rCommit, rc, rw / w, rc / c, rc / p, aw, aw / w);
             if (other) {
                 if (i >= INGEST_WARMUPS) {
                     altWall.add(w);
@@ -448,6 +471,9 @@ class StoreBench {
                 process.add(p);
                 rawWall.add(rw);
                 rawCpu.add(rc);
+                rawCommit.add(rCommit);
+                axonWall.add(aw);
+                axonRatio.add(aw / w);
                 ratio.add(rw / w);
                 ratioCpu.add(rc / p);
             }
@@ -464,6 +490,9 @@ class StoreBench {
                 BIG, wall.size(), INGEST_WARMUPS, medianOf(wall), BIG / medianOf(wall), medianOf(thread), medianOf(process), medianOf(rawWall),
                 medianOf(rawCpu), medianOf(ratio), medianOf(ratioCpu),
                 wall.stream().map(x -> String.format("%.2f", x)).toList(), Files.readString(Path.of("/proc/loadavg")).trim());
+        line += String.format("of the raw insert, its commit: %.2f s; Axon's JDBC append of the same events (made again "
+                + "from their payloads: serialize, insert, commit): %.2f s, / ingest %.2f (medians)%n", medianOf(rawCommit),
+                medianOf(axonWall), medianOf(axonRatio));
         line += String.format("the ingest's thread allocated %.0f MB; GC took %.2f s (medians)%n", medianOf(allocatedMb),
                 medianOf(gcPauses));
         line += String.format("the same run through the aggregate alone (validate's dry run): %.2f s wall, %.2f s CPU of "
@@ -681,6 +710,14 @@ class StoreBench {
 
     /** Seconds to batch-insert the storyline's stored events, as they are, into a copy of Axon's table. */
     private static double rawBatchInsert(Connection c, String storylineId) throws Exception {
+        return rawInsert(c, storylineId).seconds();
+    }
+
+    /** A raw insert's seconds, and those of its commit among them. */
+    private record RawInsert(double seconds, double commit) {
+    }
+
+    private static RawInsert rawInsert(Connection c, String storylineId) throws Exception {
         List<Object[]> events = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT aggregateIdentifier, sequenceNumber, type, eventIdentifier, "
                 + "metaData, payload, payloadRevision, payloadType, timeStamp FROM DomainEventEntry "
@@ -720,11 +757,59 @@ class StoreBench {
             }
             ps.executeBatch();
         }
+        long committing = System.nanoTime();
+        c.commit();
+        double s = seconds(t);
+        double commit = seconds(committing);
+        c.setAutoCommit(auto);
+        try (Statement st = c.createStatement()) {
+            st.execute("DROP TABLE raw_event");
+        }
+        return new RawInsert(s, commit);
+    }
+
+    /**
+     * Seconds for Axon's own JDBC storage engine to append the storyline's events into a table made as
+     * the event store's (its identity numbers cached as there), in one transaction: the events made again
+     * from their payloads, so that the append serializes them, as a run's append does.
+     */
+    private static double axonAppend(Connection c, String storylineId) throws Exception {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE axon_event AS SELECT * FROM DomainEventEntry WHERE 1 = 0");
+            s.execute("ALTER TABLE axon_event DROP COLUMN globalIndex");
+            s.execute("ALTER TABLE axon_event ADD COLUMN globalIndex BIGSERIAL PRIMARY KEY");
+            // numbers handed out from the cache the event store's own identity column has
+            long cache = count(c, "SELECT IDENTITY_CACHE FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'DOMAINEVENTENTRY' "
+                    + "AND COLUMN_NAME = 'GLOBALINDEX'");
+            s.execute("ALTER TABLE axon_event ALTER COLUMN globalIndex SET CACHE " + cache);
+            s.execute("CREATE UNIQUE INDEX axon_event_stream ON axon_event (aggregateIdentifier, sequenceNumber)");
+            s.execute("CREATE UNIQUE INDEX axon_event_id ON axon_event (eventIdentifier)");
+        }
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        var serializer = JacksonSerializer.builder()
+                .objectMapper(StoreJson.MAPPER).build();
+        var connections = new DataSourceConnectionProvider(
+                new SingleConnectionDataSource(c, true));
+        Function<String, JdbcEventStorageEngine> engine =
+                table -> JdbcEventStorageEngine.builder()
+                        .connectionProvider(connections)
+                        .transactionManager(NoTransactionManager.INSTANCE)
+                        .eventSerializer(serializer).snapshotSerializer(serializer)
+                        .schema(EventSchema.builder().eventTable(table).build())
+                        .build();
+        List<DomainEventMessage<?>> events = new ArrayList<>();
+        engine.apply("DomainEventEntry").readEvents(storylineId).asStream().forEach(e -> events.add(
+                new GenericDomainEventMessage<>(e.getType(), e.getAggregateIdentifier(),
+                        e.getSequenceNumber(), e.getPayload(), e.getMetaData(), e.getIdentifier(), e.getTimestamp())));
+        var target = engine.apply("axon_event");
+        long t = System.nanoTime();
+        target.appendEvents(events);
         c.commit();
         double s = seconds(t);
         c.setAutoCommit(auto);
         try (Statement st = c.createStatement()) {
-            st.execute("DROP TABLE raw_event");
+            st.execute("DROP TABLE axon_event");
         }
         return s;
     }
