@@ -43,7 +43,8 @@ final class EventReader {
         return dates;
     }
 
-    List<EventDraft> events(Node node) {
+    /** The events of a list; those {@code composed} read as YAML composed them are taken from it. */
+    List<EventDraft> events(Node node, ComposedEventReader composed) {
         List<EventDraft> out = new ArrayList<>();
         SequenceNode seq = nodes.sequence(node, "'events' (a list of events)");
         if (seq == null) {
@@ -54,7 +55,7 @@ final class EventReader {
                     + MAX_EVENTS + ")");
         }
         for (Node n : seq.getValue()) {
-            EventDraft d = event(n, false);
+            EventDraft d = n == ComposedEventReader.READ ? composed.next(context) : event(n, false);
             if (d != null) {
                 out.add(d);
             }

@@ -18,7 +18,8 @@ import java.util.Map;
  * of the file; references between names are checked once what-if files are merged
  * ({@link ScenarioAssembler}). The top level is read here; each part of the language has a reader
  * of its own ({@link EventReader}, {@link ChangeReader}, {@link RuleReader}, ...), and
- * {@link YamlSource} turns the bytes into YAML nodes.
+ * {@link YamlSource} turns the bytes into YAML nodes, the events of the top-level list read as they
+ * are composed ({@link ComposedEventReader}).
  */
 public final class ScenarioReader {
 
@@ -55,13 +56,14 @@ public final class ScenarioReader {
     }
 
     private ScenarioFile parse(byte[] bytes, Path path) {
-        Node root = new YamlSource(context).root(bytes);
-        ScenarioFile result = top(root, path);
+        ComposedEventReader events = new ComposedEventReader(file);
+        Node root = new YamlSource(context).root(bytes, events);
+        ScenarioFile result = top(root, path, events);
         context.throwIfAny();
         return result;
     }
 
-    private ScenarioFile top(Node root, Path path) {
+    private ScenarioFile top(Node root, Path path, ComposedEventReader composed) {
         MappingNode map = nodes.mapping(root, "a scenario (a map of 'scenario', 'title', 'events', ...)");
         if (map == null) {
             throw new InvalidScenarioException(context.problems());
@@ -126,7 +128,7 @@ public final class ScenarioReader {
         }
         List<EventDraft> events = new ArrayList<>();
         if (keys.containsKey("events")) {
-            events = eventReader.events(keys.get("events").getValueNode());
+            events = eventReader.events(keys.get("events").getValueNode(), composed);
         } else if (extendsRef == null) {
             nodes.problem(root, "missing key 'events'");
         }

@@ -11,6 +11,7 @@ import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.NodeEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
 
@@ -63,14 +64,17 @@ final class YamlSource {
         }
     }
 
-    /** The root node of the file, or a problem that stops the reading. */
-    Node root(byte[] bytes) {
+    /**
+     * The root node of the file, or a problem that stops the reading; the events of its top-level
+     * list are read as they are composed, by {@code events}.
+     */
+    Node root(byte[] bytes, ComposedEventReader events) {
         if (bytes.length > MAX_BYTES) {
             throw context.fail(new Position(file, 1, 1), "file is " + bytes.length + " bytes; the limit is "
                     + Limits.MAX_BYTES_SHOWN);
         }
         String text = decode(bytes);
-        Node root = compose(text);
+        Node root = compose(text, events);
         if (root == null) {
             throw context.fail(new Position(file, 1, 1), (text.isBlank() ? "the file is empty" : "the file holds only comments")
                     + ": a scenario needs at least 'scenario' and 'events'");
@@ -107,9 +111,10 @@ final class YamlSource {
         return options;
     }
 
-    private Node compose(String text) {
+    private Node compose(String text, ComposedEventReader events) {
         try {
-            return new Yaml(loaderOptions()).compose(new StringReader(text));
+            LoaderOptions options = loaderOptions();
+            return events.composer(new ParserImpl(new StreamReader(new StringReader(text)), options), options).getSingleNode();
         } catch (MarkedYAMLException e) {
             throw new InvalidScenarioException(List.of(new YamlErrors(file).problem(e)));
         } catch (ReaderException e) {
