@@ -14,7 +14,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A new store begun as a copy of the build's empty store is the store Flyway makes, and an existing one is never replaced. */
+/**
+ * A new store is made whole beside its name and then given it, from the build's empty store or by
+ * Flyway; either way it is the store Flyway makes in place, and an existing one is never replaced.
+ */
 class EmptyStoreTest {
 
     @TempDir
@@ -59,6 +62,20 @@ class EmptyStoreTest {
         }
         assertThat(Files.list(seeded.getParent()).map(p -> p.getFileName().toString()))
                 .as("no partial copy left behind").allMatch(n -> n.startsWith("store."));
+    }
+
+    @Test
+    void withoutTheCopyANewStoreIsMadeByFlywayBesideItsNameAndOpensUpToDate() throws Exception {
+        Path store = dir.resolve("fresh/store");
+        // what a process killed while it made a store leaves: a folder of its own, never the store's name
+        Path killed = Files.createDirectories(store.getParent().resolve(".new-store123"));
+        Files.writeString(killed.resolve("store.mv.db"), "half a store");
+        try (Store opened = Store.open(at(store), Duration.ZERO, QUIET)) {
+            assertThat(StoreSchema.upToDate(opened.sql())).as("migrated before it took the store's name").isTrue();
+            assertThat(describe(opened)).contains("version " + StoreSchema.LATEST);
+        }
+        assertThat(Files.list(store.getParent()).map(p -> p.getFileName().toString()).sorted())
+                .as("nothing of its own left beside it").containsExactly(".new-store123", "store.mv.db");
     }
 
     @Test
