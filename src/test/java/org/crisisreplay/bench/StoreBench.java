@@ -730,14 +730,7 @@ class StoreBench {
                 }
             }
         }
-        try (Statement s = c.createStatement()) {
-            // Axon's table as its JDBC engine makes it: the same columns, key and unique indexes
-            s.execute("CREATE TABLE raw_event AS SELECT * FROM DomainEventEntry WHERE 1 = 0");
-            s.execute("ALTER TABLE raw_event ALTER COLUMN globalIndex SET NOT NULL");
-            s.execute("ALTER TABLE raw_event ADD PRIMARY KEY (globalIndex)");
-            s.execute("CREATE UNIQUE INDEX raw_event_stream ON raw_event (aggregateIdentifier, sequenceNumber)");
-            s.execute("CREATE UNIQUE INDEX raw_event_id ON raw_event (eventIdentifier)");
-        }
+        eventTableCopy(c, "raw_event", false);
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         long t = System.nanoTime();
@@ -769,26 +762,38 @@ class StoreBench {
     }
 
     /**
+     * An empty table made as Axon's JDBC engine makes the event store's: the same columns, key and
+     * unique indexes. Its key is given by the insert, or ({@code identity}) drawn from an identity
+     * column with the cache of numbers the event store's own has.
+     */
+    private static void eventTableCopy(Connection c, String table, boolean identity) throws Exception {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE " + table + " AS SELECT * FROM DomainEventEntry WHERE 1 = 0");
+            if (identity) {
+                s.execute("ALTER TABLE " + table + " DROP COLUMN globalIndex");
+                s.execute("ALTER TABLE " + table + " ADD COLUMN globalIndex BIGSERIAL PRIMARY KEY");
+                long cache = count(c, "SELECT IDENTITY_CACHE FROM INFORMATION_SCHEMA.COLUMNS "
+                        + "WHERE TABLE_NAME = 'DOMAINEVENTENTRY' AND COLUMN_NAME = 'GLOBALINDEX'");
+                s.execute("ALTER TABLE " + table + " ALTER COLUMN globalIndex SET CACHE " + cache);
+            } else {
+                s.execute("ALTER TABLE " + table + " ALTER COLUMN globalIndex SET NOT NULL");
+                s.execute("ALTER TABLE " + table + " ADD PRIMARY KEY (globalIndex)");
+            }
+            s.execute("CREATE UNIQUE INDEX " + table + "_stream ON " + table + " (aggregateIdentifier, sequenceNumber)");
+            s.execute("CREATE UNIQUE INDEX " + table + "_id ON " + table + " (eventIdentifier)");
+        }
+    }
+
+    /**
      * Seconds for Axon's own JDBC storage engine to append the storyline's events into a table made as
      * the event store's (its identity numbers cached as there), in one transaction: the events made again
      * from their payloads, so that the append serializes them, as a run's append does.
      */
     private static double axonAppend(Connection c, String storylineId) throws Exception {
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE axon_event AS SELECT * FROM DomainEventEntry WHERE 1 = 0");
-            s.execute("ALTER TABLE axon_event DROP COLUMN globalIndex");
-            s.execute("ALTER TABLE axon_event ADD COLUMN globalIndex BIGSERIAL PRIMARY KEY");
-            // numbers handed out from the cache the event store's own identity column has
-            long cache = count(c, "SELECT IDENTITY_CACHE FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'DOMAINEVENTENTRY' "
-                    + "AND COLUMN_NAME = 'GLOBALINDEX'");
-            s.execute("ALTER TABLE axon_event ALTER COLUMN globalIndex SET CACHE " + cache);
-            s.execute("CREATE UNIQUE INDEX axon_event_stream ON axon_event (aggregateIdentifier, sequenceNumber)");
-            s.execute("CREATE UNIQUE INDEX axon_event_id ON axon_event (eventIdentifier)");
-        }
+        eventTableCopy(c, "axon_event", true);
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
-        var serializer = JacksonSerializer.builder()
-                .objectMapper(StoreJson.MAPPER).build();
+        var serializer = JacksonSerializer.builder().objectMapper(StoreJson.MAPPER).build();
         var connections = new DataSourceConnectionProvider(
                 new SingleConnectionDataSource(c, true));
         Function<String, JdbcEventStorageEngine> engine =
