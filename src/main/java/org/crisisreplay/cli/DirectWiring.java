@@ -50,9 +50,10 @@ import java.util.Map;
  * unit of work, as a plain handler of event messages: {@link TimelineProjection#plain}) over one
  * connection to the same store, wired by hand from the very classes the context wires; a run's
  * events are appended while it runs ({@link AheadOfCommit}). Starting it costs a fraction of what
- * starting Spring Boot costs, which is most of a first run of new content. The stored events and read models are the same, byte for byte
- * ({@code DirectWiringTest}). {@code serve}, {@code rebuild} (a streaming processor) and a store
- * configured where only the context looks go through the application context instead ({@link Engine}).
+ * starting Spring Boot costs, which is most of a first run of new content. The stored events and
+ * read models are the same, byte for byte ({@code DirectWiringTest}). {@code serve}, {@code rebuild}
+ * (a streaming processor) and a store configured where only the context looks go through the
+ * application context instead ({@link Engine}).
  */
 final class DirectWiring implements AutoCloseable {
 

@@ -14,8 +14,8 @@ import java.util.Map;
  * A new H2 store is made whole or not at all: its tables are made (Flyway's migrations) in a file of
  * another name beside it, which then takes the store's name at once (a hard link, which fails if the
  * name exists: never over a store another process has begun meanwhile). Made in place, a store
- * whose process was killed while Flyway ran was left with some of its tables and not the rest; H2
- * commits each statement of a migration as it goes, so a migration is not a transaction there.
+ * whose process is killed while Flyway runs can be left with some of its tables and not the rest:
+ * H2 commits each statement of a migration as it goes, so a migration is not a transaction there.
  *
  * <p>The launcher also names an empty store with every migration applied, made once by the build
  * beside the extracted jar ({@code -Dcrisis-replay.empty-store=FILE}): a new store begins as a copy
