@@ -130,7 +130,7 @@ class StoreBench {
         copyStore(data, rebuildData);
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             long cpu = cpu();
-            raw = rawBatchInsert(c, bigS.storylineId());
+            raw = rawInsert(c, bigS.storylineId()).seconds();
             double rawCpu = (cpu() - cpu) / 1e9;
             long events = count(c, "SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?", bigS.storylineId());
             row("ingest: " + BIG + "-event story, run + store + project", "%.2f s", ingest,
@@ -708,15 +708,11 @@ class StoreBench {
         return sum;
     }
 
-    /** Seconds to batch-insert the storyline's stored events, as they are, into a copy of Axon's table. */
-    private static double rawBatchInsert(Connection c, String storylineId) throws Exception {
-        return rawInsert(c, storylineId).seconds();
-    }
-
     /** A raw insert's seconds, and those of its commit among them. */
     private record RawInsert(double seconds, double commit) {
     }
 
+    /** Batch-inserts the storyline's stored events, as they are, into a copy of Axon's table. */
     private static RawInsert rawInsert(Connection c, String storylineId) throws Exception {
         List<Object[]> events = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT aggregateIdentifier, sequenceNumber, type, eventIdentifier, "
